@@ -1,0 +1,117 @@
+package org.geneassoc.classify;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.geneassoc.encoder.OnnxEncoder;
+
+/**
+ * A loaded classifier folder: manifest, heads and encoder. Loaded once per JVM and path; a folder on
+ * S3 (or any Hadoop file system) is copied to local disk first, since ONNX Runtime reads local files.
+ */
+public final class ClassifierModel {
+    private static final Map<String, ClassifierModel> LOADED = new ConcurrentHashMap<>();
+
+    private final String location;
+    private final ModelManifest manifest;
+    private final Map<FeatureSet, LinearHead> heads;
+    private final Featurizer featurizer;
+
+    private ClassifierModel(String location, Path folder, int threads, int batchSize) throws IOException {
+        this.location = location;
+        if (!Files.isDirectory(folder)) {
+            throw new IOException("Classifier model folder " + location + " does not exist");
+        }
+        this.manifest = ModelManifest.read(folder);
+        this.heads = new EnumMap<>(FeatureSet.class);
+        for (Map.Entry<FeatureSet, String> e : manifest.heads().entrySet()) {
+            Path file = folder.resolve(e.getValue());
+            try {
+                heads.put(e.getKey(), ModelManifest.JSON.readValue(file.toFile(), LinearHead.class));
+            } catch (IOException | IllegalArgumentException ex) {
+                throw new IOException("Cannot read classifier head " + file + ": " + ex.getMessage(), ex);
+            }
+        }
+        Path encoderDir = folder.resolve(manifest.encoder().path()).normalize();
+        this.featurizer = new Featurizer(OnnxEncoder.shared(encoderDir, threads), manifest.lexicalBits(), batchSize);
+    }
+
+    public static ClassifierModel load(String location, int threads, int batchSize) {
+        return LOADED.computeIfAbsent(location + "#" + threads + "#" + batchSize, k -> {
+            try {
+                return new ClassifierModel(location, localFolder(location), threads, batchSize);
+            } catch (IOException e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+        });
+    }
+
+    /** A local path as it is; a Hadoop URI (s3a://…) copied with its sibling encoder to a temporary folder. */
+    static Path localFolder(String location) throws IOException {
+        URI uri = URI.create(location.replace(" ", "%20"));
+        if (uri.getScheme() == null || "file".equals(uri.getScheme())) {
+            return uri.getScheme() == null ? Path.of(location) : Path.of(uri);
+        }
+        org.apache.hadoop.fs.Path remote = new org.apache.hadoop.fs.Path(location);
+        FileSystem fs = remote.getFileSystem(new Configuration());
+        if (!fs.exists(remote)) {
+            throw new IOException("Classifier model folder " + location + " does not exist");
+        }
+        Path local = Files.createTempDirectory("geneassoc-model");
+        Path classifier = local.resolve(remote.getName());
+        fs.copyToLocalFile(false, remote, new org.apache.hadoop.fs.Path(classifier.toUri()), true);
+        ModelManifest manifest = ModelManifest.read(classifier);
+        org.apache.hadoop.fs.Path encoder = new org.apache.hadoop.fs.Path(remote, manifest.encoder().path());
+        Path encoderLocal = classifier.resolve(manifest.encoder().path()).normalize();
+        fs.copyToLocalFile(false, encoder, new org.apache.hadoop.fs.Path(encoderLocal.toUri()), true);
+        return classifier;
+    }
+
+    public ModelManifest manifest() {
+        return manifest;
+    }
+
+    public String location() {
+        return location;
+    }
+
+    public void checkHypothesis(String hypothesis) {
+        if (!manifest.trainedFor(hypothesis)) {
+            throw new IllegalArgumentException("Classifier " + location + " was trained for the hypothesis \""
+                    + manifest.hypothesis() + "\", not \"" + hypothesis + "\"; its scores would mean nothing for it");
+        }
+    }
+
+    public Featurizer featurizer() {
+        return featurizer;
+    }
+
+    /**
+     * Scores premises in input order. A premise that marks both entities goes to the MARKED head when
+     * the model has one; every other premise to the PLAIN head.
+     */
+    public float[] score(List<String> premises) {
+        List<Features> features = featurizer.featurize(premises);
+        float[] scores = new float[features.size()];
+        for (int i = 0; i < scores.length; i++) {
+            Features f = features.get(i);
+            LinearHead head = heads.get(f.set());
+            if (head == null) {
+                head = heads.get(FeatureSet.PLAIN);
+                f = new Features(FeatureSet.PLAIN, java.util.Arrays.copyOf(f.dense(), FeatureSet.PLAIN.dims(featurizer.hiddenSize())), f.lexical());
+            }
+            if (head == null) {
+                throw new IllegalStateException("Classifier " + location + " has no head for " + f.set() + " premises");
+            }
+            scores[i] = head.score(f);
+        }
+        return scores;
+    }
+}

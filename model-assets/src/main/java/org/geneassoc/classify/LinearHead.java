@@ -1,0 +1,31 @@
+package org.geneassoc.classify;
+
+/**
+ * A logistic-regression head over dense encoder features and binary hashed n-grams, in the original
+ * (unstandardised) feature space. Stored as JSON beside the manifest: small enough to commit.
+ */
+public record LinearHead(FeatureSet featureSet, int lexicalBits, float[] denseWeights, float[] lexicalWeights, float bias) {
+
+    public LinearHead {
+        if (lexicalWeights.length != (lexicalBits > 0 ? 1 << lexicalBits : 0)) {
+            throw new IllegalArgumentException("head " + featureSet + ": " + lexicalWeights.length
+                    + " lexical weights for " + lexicalBits + " hash bits");
+        }
+    }
+
+    /** Probability of the positive class. */
+    public float score(Features f) {
+        if (f.dense().length != denseWeights.length) {
+            throw new IllegalArgumentException("head " + featureSet + " expects " + denseWeights.length
+                    + " dense features, got " + f.dense().length);
+        }
+        double z = bias;
+        for (int i = 0; i < denseWeights.length; i++) {
+            z += denseWeights[i] * f.dense()[i];
+        }
+        for (int idx : f.lexical()) {
+            z += lexicalWeights[idx];
+        }
+        return (float) (1.0 / (1.0 + Math.exp(-z)));
+    }
+}

@@ -1,0 +1,173 @@
+package org.geneassoc.classify;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.ml.Transformer;
+import org.apache.spark.ml.param.IntParam;
+import org.apache.spark.ml.param.Param;
+import org.apache.spark.ml.param.ParamMap;
+import org.apache.spark.ml.param.ParamValidators;
+import org.apache.spark.ml.util.DefaultParamsReadable;
+import org.apache.spark.ml.util.DefaultParamsWritable;
+import org.apache.spark.ml.util.MLReader;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Scores (premise, hypothesis) pairs: adds {@code outputCol} = struct {@code label}
+ * ({@code entailment}/{@code not_entailment}) and {@code score} (probability of entailment, in [0, 1]).
+ * The hypothesis is fixed ({@code hypothesis}) or read per row ({@code hypothesisCol}); the model's
+ * manifest names the hypothesis its heads were trained for and any other is refused.
+ * Rows are scored a partition at a time so the encoder sees length-sorted batches.
+ */
+public class SentencePairClassifier extends Transformer implements DefaultParamsWritable {
+    private static final long serialVersionUID = 1L;
+    public static final String ENTAILMENT = "entailment";
+    public static final String NOT_ENTAILMENT = "not_entailment";
+    public static final StructType OUTPUT_TYPE = new StructType()
+            .add("label", DataTypes.StringType, false)
+            .add("score", DataTypes.FloatType, false);
+
+    private final String uid;
+    private final Param<String> premiseCol;
+    private final Param<String> hypothesis;
+    private final Param<String> hypothesisCol;
+    private final Param<String> outputCol;
+    private final Param<String> modelPath;
+    private final IntParam encoderThreads;
+    private final IntParam batchSize;
+
+    public SentencePairClassifier() {
+        this(org.apache.spark.ml.util.Identifiable$.MODULE$.randomUID("sentencePairClassifier"));
+    }
+
+    public SentencePairClassifier(String uid) {
+        this.uid = uid;
+        premiseCol = new Param<>(this, "premiseCol", "column holding the premise text");
+        hypothesis = new Param<>(this, "hypothesis", "fixed hypothesis for every row (unless hypothesisCol is set)");
+        hypothesisCol = new Param<>(this, "hypothesisCol", "column holding a per-row hypothesis; overrides hypothesis");
+        outputCol = new Param<>(this, "outputCol", "output struct column {label, score}");
+        modelPath = new Param<>(this, "modelPath", "classifier model folder: local path or Hadoop URI such as s3a://bucket/models/gda-classifier");
+        encoderThreads = new IntParam(this, "encoderThreads", "ONNX Runtime intra-op threads per JVM session", ParamValidators.gtEq(1));
+        batchSize = new IntParam(this, "batchSize", "premises per encoder batch", ParamValidators.gtEq(1));
+        setDefault(premiseCol, "premise");
+        setDefault(hypothesis, "");
+        setDefault(hypothesisCol, "");
+        setDefault(outputCol, "prediction");
+        setDefault(encoderThreads, 1);
+        setDefault(batchSize, 32);
+    }
+
+    public static MLReader<SentencePairClassifier> read() {
+        return new DefaultParamsReadable<SentencePairClassifier>() { }.read();
+    }
+
+    public static SentencePairClassifier load(String path) {
+        return read().load(path);
+    }
+
+    @Override
+    public String uid() {
+        return uid;
+    }
+
+    public Param<String> premiseCol() { return premiseCol; }
+    public Param<String> hypothesis() { return hypothesis; }
+    public Param<String> hypothesisCol() { return hypothesisCol; }
+    public Param<String> outputCol() { return outputCol; }
+    public Param<String> modelPath() { return modelPath; }
+    public IntParam encoderThreads() { return encoderThreads; }
+    public IntParam batchSize() { return batchSize; }
+
+    public SentencePairClassifier setPremiseCol(String v) { set(premiseCol, v); return this; }
+    public SentencePairClassifier setHypothesis(String v) { set(hypothesis, v); return this; }
+    public SentencePairClassifier setHypothesisCol(String v) { set(hypothesisCol, v); return this; }
+    public SentencePairClassifier setOutputCol(String v) { set(outputCol, v); return this; }
+    public SentencePairClassifier setModelPath(String v) { set(modelPath, v); return this; }
+    public SentencePairClassifier setEncoderThreads(int v) { set(encoderThreads, v); return this; }
+    public SentencePairClassifier setBatchSize(int v) { set(batchSize, v); return this; }
+
+    @Override
+    public StructType transformSchema(StructType schema) {
+        requireString(schema, $(premiseCol));
+        if ($(hypothesisCol).isEmpty()) {
+            if ($(hypothesis).isBlank()) {
+                throw new IllegalArgumentException(uid + ": set hypothesis or hypothesisCol");
+            }
+        } else {
+            requireString(schema, $(hypothesisCol));
+        }
+        if (!isDefined(modelPath)) {
+            throw new IllegalArgumentException(uid + ": modelPath is not set");
+        }
+        if (List.of(schema.fieldNames()).contains($(outputCol))) {
+            throw new IllegalArgumentException(uid + ": output column " + $(outputCol) + " already exists");
+        }
+        return schema.add($(outputCol), OUTPUT_TYPE, true);
+    }
+
+    private static void requireString(StructType schema, String col) {
+        if (!List.of(schema.fieldNames()).contains(col)) {
+            throw new IllegalArgumentException("Input column " + col + " does not exist; columns: " + String.join(", ", schema.fieldNames()));
+        }
+        if (!schema.apply(col).dataType().equals(DataTypes.StringType)) {
+            throw new IllegalArgumentException("Input column " + col + " must be a string, not " + schema.apply(col).dataType().simpleString());
+        }
+    }
+
+    @Override
+    public Dataset<Row> transform(Dataset<?> dataset) {
+        StructType outSchema = transformSchema(dataset.schema());
+        String path = $(modelPath);
+        String fixed = $(hypothesis);
+        int threads = (Integer) $(encoderThreads);
+        int batch = (Integer) $(batchSize);
+        int premiseIdx = dataset.schema().fieldIndex($(premiseCol));
+        int hypIdx = $(hypothesisCol).isEmpty() ? -1 : dataset.schema().fieldIndex($(hypothesisCol));
+        // Fail on the driver, before any task starts, when the model is missing or the hypothesis is wrong.
+        ClassifierModel driverModel = ClassifierModel.load(path, threads, batch);
+        if (hypIdx < 0) {
+            driverModel.checkHypothesis(fixed);
+        }
+        int chunk = Math.max(batch * 8, 256);
+        return dataset.toDF().mapPartitions(
+                (org.apache.spark.api.java.function.MapPartitionsFunction<Row, Row>) rows -> {
+                    ClassifierModel model = ClassifierModel.load(path, threads, batch);
+                    return new ChunkAppender(rows, chunk, chunkRows -> score(model, chunkRows, premiseIdx, hypIdx));
+                },
+                Encoders.row(outSchema));
+    }
+
+    /** Null premises (or null per-row hypotheses) give a null prediction rather than a made-up score. */
+    private static Object[] score(ClassifierModel model, List<Row> rows, int premiseIdx, int hypIdx) {
+        List<String> premises = new ArrayList<>(rows.size());
+        List<Integer> scored = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            Row r = rows.get(i);
+            if (hypIdx >= 0 && !r.isNullAt(hypIdx)) {
+                model.checkHypothesis(r.getString(hypIdx));
+            }
+            if (!r.isNullAt(premiseIdx) && !(hypIdx >= 0 && r.isNullAt(hypIdx))) {
+                premises.add(r.getString(premiseIdx));
+                scored.add(i);
+            }
+        }
+        float[] scores = model.score(premises);
+        Object[] out = new Object[rows.size()];
+        for (int k = 0; k < scored.size(); k++) {
+            float s = scores[k];
+            out[scored.get(k)] = RowFactory.create(s >= 0.5f ? ENTAILMENT : NOT_ENTAILMENT, s);
+        }
+        return out;
+    }
+
+    @Override
+    public SentencePairClassifier copy(ParamMap extra) {
+        return defaultCopy(extra);
+    }
+}

@@ -1,0 +1,119 @@
+package org.geneassoc.encoder;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import java.io.IOException;
+import java.nio.FloatBuffer;
+import java.nio.LongBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A BERT-style ONNX encoder (BGE-small) run through ONNX Runtime. One session per model folder and
+ * thread setting is shared by all tasks of a JVM: sessions are thread-safe and loading one costs seconds.
+ */
+public final class OnnxEncoder {
+    public static final String MODEL_FILE = "model.onnx";
+    public static final String VOCAB_FILE = "assets/vocab.txt";
+
+    private static final Map<String, OnnxEncoder> SHARED = new ConcurrentHashMap<>();
+
+    private final OrtEnvironment env;
+    private final OrtSession session;
+    private final WordPieceTokenizer tokenizer;
+    private final int hiddenSize;
+    private final boolean wantsTokenTypes;
+
+    private OnnxEncoder(Path folder, int threads) throws IOException {
+        Path model = folder.resolve(MODEL_FILE);
+        Path vocab = folder.resolve(VOCAB_FILE);
+        if (!Files.isRegularFile(model) || !Files.isRegularFile(vocab)) {
+            throw new IOException("Encoder folder " + folder + " must hold " + MODEL_FILE + " and " + VOCAB_FILE
+                    + "; build it with 'mvn -pl model-assets package'");
+        }
+        this.tokenizer = WordPieceTokenizer.fromVocabFile(vocab);
+        try {
+            this.env = OrtEnvironment.getEnvironment();
+            OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+            options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+            options.setIntraOpNumThreads(threads);
+            options.setInterOpNumThreads(1);
+            this.session = env.createSession(model.toString(), options);
+            this.wantsTokenTypes = session.getInputNames().contains("token_type_ids");
+            long[] shape = ((ai.onnxruntime.TensorInfo) session.getOutputInfo().get("last_hidden_state").getInfo()).getShape();
+            this.hiddenSize = (int) shape[shape.length - 1];
+        } catch (OrtException | NullPointerException e) {
+            throw new IOException("Cannot load ONNX encoder " + model + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The JVM-wide encoder for a local model folder, loaded on first use. */
+    public static OnnxEncoder shared(Path folder, int threads) {
+        String key = folder.toAbsolutePath().normalize() + "#" + threads;
+        return SHARED.computeIfAbsent(key, k -> {
+            try {
+                return new OnnxEncoder(folder, threads);
+            } catch (IOException e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+        });
+    }
+
+    public WordPieceTokenizer tokenizer() {
+        return tokenizer;
+    }
+
+    public int hiddenSize() {
+        return hiddenSize;
+    }
+
+    /**
+     * Runs one batch padded to its longest member and returns, for each input, its own
+     * {@code [tokens][hidden]} states (padding dropped).
+     */
+    public float[][][] hiddenStates(List<WordPieceTokenizer.Encoding> batch) {
+        int rows = batch.size();
+        int width = batch.stream().mapToInt(WordPieceTokenizer.Encoding::length).max().orElse(0);
+        long[] ids = new long[rows * width];
+        long[] mask = new long[rows * width];
+        for (int r = 0; r < rows; r++) {
+            int[] tokenIds = batch.get(r).ids();
+            for (int t = 0; t < tokenIds.length; t++) {
+                ids[r * width + t] = tokenIds[t];
+                mask[r * width + t] = 1;
+            }
+        }
+        long[] shape = {rows, width};
+        Map<String, OnnxTensor> inputs = new HashMap<>();
+        try {
+            inputs.put("input_ids", OnnxTensor.createTensor(env, LongBuffer.wrap(ids), shape));
+            inputs.put("attention_mask", OnnxTensor.createTensor(env, LongBuffer.wrap(mask), shape));
+            if (wantsTokenTypes) {
+                inputs.put("token_type_ids", OnnxTensor.createTensor(env, LongBuffer.wrap(new long[rows * width]), shape));
+            }
+            try (OrtSession.Result result = session.run(inputs, java.util.Set.of("last_hidden_state"))) {
+                FloatBuffer states = ((OnnxTensor) result.get(0)).getFloatBuffer();
+                float[][][] out = new float[rows][][];
+                for (int r = 0; r < rows; r++) {
+                    int len = batch.get(r).length();
+                    out[r] = new float[len][hiddenSize];
+                    for (int t = 0; t < len; t++) {
+                        states.position((r * width + t) * hiddenSize);
+                        states.get(out[r][t]);
+                    }
+                }
+                return out;
+            }
+        } catch (OrtException e) {
+            throw new IllegalStateException("ONNX encoder failed on a batch of " + rows + " x " + width + " tokens: " + e.getMessage(), e);
+        } finally {
+            inputs.values().forEach(OnnxTensor::close);
+        }
+    }
+}

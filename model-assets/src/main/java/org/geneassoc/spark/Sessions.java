@@ -1,0 +1,32 @@
+package org.geneassoc.spark;
+
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+
+/** The one place a SparkSession is made: on EMR spark-submit sets the master, locally the flag does. */
+public final class Sessions {
+    private Sessions() {
+    }
+
+    /**
+     * The active session, or a new one on {@code master} when spark-submit gave none.
+     * Local sessions keep the UI off and size shuffles to the cores, since there is no cluster to fill.
+     */
+    public static SparkSession getOrCreate(String appName, String master) {
+        SparkConf conf = new SparkConf(true);
+        SparkSession.Builder b = SparkSession.builder().appName(appName)
+                .config("spark.serializer", "org.apache.spark.serializer.KryoSerializer")
+                .config("spark.sql.session.timeZone", "UTC");
+        if (!conf.contains("spark.master")) {
+            String m = master == null || master.isBlank() ? "local[*]" : master;
+            b.master(m)
+                    .config("spark.ui.enabled", "false")
+                    .config("spark.sql.shuffle.partitions", String.valueOf(Math.max(2, Runtime.getRuntime().availableProcessors() * 2)))
+                    .config("spark.driver.host", "127.0.0.1")
+                    .config("spark.driver.bindAddress", "127.0.0.1");
+        }
+        SparkSession spark = b.getOrCreate();
+        spark.sparkContext().setLogLevel("WARN");
+        return spark;
+    }
+}

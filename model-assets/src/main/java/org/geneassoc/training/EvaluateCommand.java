@@ -1,0 +1,58 @@
+package org.geneassoc.training;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.geneassoc.classify.BinaryMetrics;
+import org.geneassoc.classify.ClassifierModel;
+import org.geneassoc.classify.LabelledSentences;
+import org.geneassoc.classify.SentencePairClassifier;
+import org.geneassoc.spark.Sessions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code geneassoc evaluate}: scores a labelled file with a model and prints its figures. */
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+        description = "Score a labelled sentence<TAB>label file with a classifier and print precision, recall and F1 of the "
+                + "positive class, accuracy and MCC; the last two lines are MCC=<value> and F1=<value>.")
+public final class EvaluateCommand implements Callable<Integer> {
+    @Option(names = "--model", description = "Classifier model folder (default: the shipped one, built by model-assets).")
+    String model;
+
+    @Option(names = "--data", required = true, description = "Labelled data: sentence<TAB>label, with or without index column and header.")
+    Path data;
+
+    @Option(names = "--master", defaultValue = "local[*]", description = "Spark master (default: ${DEFAULT-VALUE}).")
+    String master;
+
+    @Override
+    public Integer call() throws Exception {
+        String location = model != null ? model : ModelLocations.classifier();
+        SparkSession spark = Sessions.getOrCreate("geneassoc-evaluate", master);
+        BinaryMetrics m = evaluate(spark, location, LabelledSentences.read(spark, data));
+        System.out.printf("model      %s%ndata       %s (%d sentences)%n", location, data, m.total());
+        System.out.printf("precision  %.4f%nrecall     %.4f%nf1         %.4f%naccuracy   %.4f%nmcc        %.4f%n",
+                m.precision(), m.recall(), m.f1(), m.accuracy(), m.mcc());
+        System.out.printf("confusion  tp=%d fp=%d tn=%d fn=%d%n", m.tp(), m.fp(), m.tn(), m.fn());
+        System.out.printf("MCC=%.4f%nF1=%.4f%n", m.mcc(), m.f1());
+        return 0;
+    }
+
+    /** Scores through the Spark stage the job uses, so what is measured is what runs. */
+    public static BinaryMetrics evaluate(SparkSession spark, String modelLocation, Dataset<Row> labelled) {
+        String hypothesis = ClassifierModel.load(modelLocation, 1, 32).manifest().hypothesis();
+        List<Row> rows = new SentencePairClassifier().setModelPath(modelLocation).setHypothesis(hypothesis)
+                .setPremiseCol("sentence").setOutputCol("prediction")
+                .transform(labelled).select("label", "prediction.score").collectAsList();
+        double[] labels = new double[rows.size()];
+        double[] scores = new double[rows.size()];
+        for (int i = 0; i < rows.size(); i++) {
+            labels[i] = rows.get(i).getDouble(0);
+            scores[i] = rows.get(i).getFloat(1);
+        }
+        return BinaryMetrics.of(labels, scores, 0.5);
+    }
+}

@@ -1,0 +1,59 @@
+package org.geneassoc.job;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.ml.Pipeline;
+import org.apache.spark.ml.PipelineModel;
+import org.apache.spark.ml.PipelineStage;
+import org.apache.spark.sql.SparkSession;
+import org.geneassoc.classify.SentencePairClassifier;
+import org.geneassoc.config.JobConfig;
+import org.geneassoc.documents.GdaAggregator;
+import org.geneassoc.documents.PmidDeduplicator;
+import org.geneassoc.documents.RowCounter;
+import org.geneassoc.nlp.MarkupStripper;
+import org.geneassoc.nlp.ScoreFilter;
+import org.geneassoc.nlp.SentenceExploder;
+import org.geneassoc.nlp.SentenceSplitter;
+
+/**
+ * Transform, as one Spark ML pipeline: articles in, one document per article with GDA sentences out.
+ * Every stage is a Transformer with Params, so the pipeline saves, loads and composes.
+ */
+public final class GdaPipeline {
+    public static final String ABSTRACTS_SCREENED = "abstractsScreened";
+    public static final String ABSTRACTS_SCREENED_IN = "abstractsScreenedIn";
+    public static final String SENTENCES_SCORED = "sentencesScored";
+    public static final String GDA_SENTENCES = "gdaSentences";
+    public static final String DOCUMENTS = "documentsWritten";
+
+    private GdaPipeline() {
+    }
+
+    public static PipelineModel build(SparkSession spark, JobConfig cfg) {
+        List<PipelineStage> stages = new ArrayList<>();
+        stages.add(new PmidDeduplicator());
+        stages.add(new MarkupStripper().setInputCol("title").setOutputCol("title"));
+        stages.add(new MarkupStripper().setInputCol("abstract").setOutputCol("abstract"));
+        stages.add(new RowCounter().setCounter(ABSTRACTS_SCREENED));
+        stages.add(classifier(cfg, "abstract", "screen"));
+        stages.add(new ScoreFilter().setScoreCol("screen.score").setThreshold(cfg.abstractThreshold()));
+        stages.add(new RowCounter().setCounter(ABSTRACTS_SCREENED_IN));
+        stages.addAll(List.of(SentenceSplitter.stages("abstract", "sentences")));
+        stages.add(new SentenceExploder().setAnnotationsCol("sentences").setTextCol("abstract").setSentenceCol("sentence"));
+        stages.add(new RowCounter().setCounter(SENTENCES_SCORED));
+        stages.add(classifier(cfg, "sentence", "prediction"));
+        stages.add(new ScoreFilter().setScoreCol("prediction.score").setThreshold(cfg.sentenceThreshold()));
+        stages.add(new RowCounter().setCounter(GDA_SENTENCES));
+        stages.add(new GdaAggregator());
+        stages.add(new RowCounter().setCounter(DOCUMENTS));
+        // Only Transformers: fit() just assembles the model without touching data.
+        return new Pipeline().setStages(stages.toArray(new PipelineStage[0]))
+                .fit(spark.createDataFrame(List.of(), org.geneassoc.ingest.ArticleReader.SCHEMA));
+    }
+
+    private static SentencePairClassifier classifier(JobConfig cfg, String premise, String output) {
+        return new SentencePairClassifier().setModelPath(cfg.classifierPath()).setHypothesis(cfg.hypothesis())
+                .setPremiseCol(premise).setOutputCol(output);
+    }
+}

@@ -1,0 +1,38 @@
+package org.geneassoc.sink;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+/** What a run did, written as {@code _SUMMARY.json} beside JSON Lines output and printed at the end. */
+public record RunSummary(long filesRead, List<String> filesFailed, long recordsParsed, Map<String, Long> recordsRejected,
+                         List<String> rejectedSamples, long recordsWithoutAbstract, long duplicateRecords,
+                         long abstractsScreened, long abstractsScreenedIn, long sentencesScored, long gdaSentences,
+                         long documentsWritten, String output, double seconds) {
+
+    public static final String FILE = "_SUMMARY.json";
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    public String toJson() {
+        try {
+            return JSON.writeValueAsString(this);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public void writeTo(String dir, Configuration hadoopConf) throws IOException {
+        Path p = new Path(dir, FILE);
+        FileSystem fs = p.getFileSystem(hadoopConf);
+        try (OutputStream out = fs.create(p, true)) {
+            out.write(toJson().getBytes(StandardCharsets.UTF_8));
+        }
+    }
+}
