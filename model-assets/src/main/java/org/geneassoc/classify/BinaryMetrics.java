@@ -63,7 +63,7 @@ public record BinaryMetrics(long tp, long fp, long tn, long fn) {
         return m;
     }
 
-    static double round(double v) {
+    public static double round(double v) {
         return Math.round(v * 10000) / 10000.0;
     }
 }

@@ -89,6 +89,12 @@ public final class ClassifierModel {
         }
     }
 
+    public void requireHead(FeatureSet set) {
+        if (!heads.containsKey(set)) {
+            throw new IllegalArgumentException("Classifier " + location + " has no " + set + " head; it has " + heads.keySet());
+        }
+    }
+
     public Featurizer featurizer() {
         return featurizer;
     }
@@ -98,7 +104,15 @@ public final class ClassifierModel {
      * the model has one; every other premise to the PLAIN head.
      */
     public float[] score(List<String> premises) {
-        List<Features> features = featurizer.featurize(premises);
+        return score(premises, null);
+    }
+
+    /** As {@link #score(List)}; a non-null {@code forced} feature set picks that head for every premise. */
+    public float[] score(List<String> premises, FeatureSet forced) {
+        if (forced != null) {
+            requireHead(forced);
+        }
+        List<Features> features = featurizer.featurize(premises, forced);
         float[] scores = new float[features.size()];
         for (int i = 0; i < scores.length; i++) {
             Features f = features.get(i);

@@ -19,7 +19,7 @@ import org.apache.spark.sql.types.StructType;
 import org.geneassoc.encoder.OnnxEncoder;
 
 /**
- * Adds the full feature vector {@code [cls | mean | gene marker | disease marker | n-grams]} of a text
+ * Adds the full feature vector {@code [cls | mean | gene | disease | between | gene⊙disease | n-grams]} of a text
  * column, the input every {@link HeadVariant} slices from when heads are trained. Marker blocks are
  * zero where a text does not mark both entities.
  */

@@ -8,8 +8,14 @@ package org.geneassoc.classify;
 public enum FeatureSet {
     /** [CLS] state and mean of the token states: any text. */
     PLAIN(2),
-    /** PLAIN plus the mean states of the gene marker and of the disease marker. */
-    MARKED(4);
+    /** PLAIN features of a whole abstract, scored by a head trained on abstracts rather than sentences. */
+    ABSTRACT(2),
+    /**
+     * PLAIN plus the mean states of the gene marker, of the disease marker and of the words between
+     * them, and the element-wise product of the two marker states (an interaction a linear head
+     * cannot form by itself).
+     */
+    MARKED(6);
 
     private final int blocks;
 

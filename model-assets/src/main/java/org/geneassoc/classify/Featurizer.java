@@ -66,8 +66,14 @@ public final class Featurizer {
         System.arraycopy(states[0], 0, dense, 0, h);
         meanInto(states, 1, enc.length() - 1, null, dense, h);
         if (set == FeatureSet.MARKED) {
-            meanInto(states, 1, enc.length() - 1, markerTokens(premise, Markers.GENE, enc), dense, 2 * h);
-            meanInto(states, 1, enc.length() - 1, markerTokens(premise, Markers.DISEASE, enc), dense, 3 * h);
+            boolean[] gene = markerTokens(premise, Markers.GENE, enc);
+            boolean[] disease = markerTokens(premise, Markers.DISEASE, enc);
+            meanInto(states, 1, enc.length() - 1, gene, dense, 2 * h);
+            meanInto(states, 1, enc.length() - 1, disease, dense, 3 * h);
+            meanInto(states, 1, enc.length() - 1, between(gene, disease), dense, 4 * h);
+            for (int d = 0; d < h; d++) {
+                dense[5 * h + d] = dense[2 * h + d] * dense[3 * h + d];
+            }
         }
         return new Features(set, dense, LexicalFeatures.indices(premise, lexicalBits));
     }
@@ -84,6 +90,36 @@ public final class Featurizer {
             }
         }
         return hit;
+    }
+
+    /** Tokens after the first marker's last token and before the other marker's first token. */
+    private static boolean[] between(boolean[] a, boolean[] b) {
+        int lastA = lastTrue(a), firstB = firstTrue(b), lastB = lastTrue(b), firstA = firstTrue(a);
+        boolean[] out = new boolean[a.length];
+        int from = lastA < firstB ? lastA + 1 : lastB + 1;
+        int to = lastA < firstB ? firstB : firstA;
+        for (int t = Math.max(from, 0); t < to && t < out.length; t++) {
+            out[t] = !a[t] && !b[t];
+        }
+        return out;
+    }
+
+    private static int firstTrue(boolean[] x) {
+        for (int i = 0; i < x.length; i++) {
+            if (x[i]) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int lastTrue(boolean[] x) {
+        for (int i = x.length - 1; i >= 0; i--) {
+            if (x[i]) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static void meanInto(float[][] states, int from, int to, boolean[] only, float[] dense, int offset) {

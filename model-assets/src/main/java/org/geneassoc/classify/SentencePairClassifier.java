@@ -41,6 +41,7 @@ public class SentencePairClassifier extends Transformer implements DefaultParams
     private final Param<String> modelPath;
     private final IntParam encoderThreads;
     private final IntParam batchSize;
+    private final Param<String> premiseKind;
 
     public SentencePairClassifier() {
         this(org.apache.spark.ml.util.Identifiable$.MODULE$.randomUID("sentencePairClassifier"));
@@ -55,12 +56,15 @@ public class SentencePairClassifier extends Transformer implements DefaultParams
         modelPath = new Param<>(this, "modelPath", "classifier model folder: local path or Hadoop URI such as s3a://bucket/models/gda-classifier");
         encoderThreads = new IntParam(this, "encoderThreads", "ONNX Runtime intra-op threads per JVM session", ParamValidators.gtEq(1));
         batchSize = new IntParam(this, "batchSize", "premises per encoder batch", ParamValidators.gtEq(1));
+        premiseKind = new Param<>(this, "premiseKind", "sentence (the head follows the premise's entity markers) or abstract",
+                ParamValidators.inArray(new String[] {"sentence", "abstract"}));
         setDefault(premiseCol, "premise");
         setDefault(hypothesis, "");
         setDefault(hypothesisCol, "");
         setDefault(outputCol, "prediction");
         setDefault(encoderThreads, 1);
         setDefault(batchSize, 32);
+        setDefault(premiseKind, "sentence");
     }
 
     public static MLReader<SentencePairClassifier> read() {
@@ -83,6 +87,7 @@ public class SentencePairClassifier extends Transformer implements DefaultParams
     public Param<String> modelPath() { return modelPath; }
     public IntParam encoderThreads() { return encoderThreads; }
     public IntParam batchSize() { return batchSize; }
+    public Param<String> premiseKind() { return premiseKind; }
 
     public SentencePairClassifier setPremiseCol(String v) { set(premiseCol, v); return this; }
     public SentencePairClassifier setHypothesis(String v) { set(hypothesis, v); return this; }
@@ -91,6 +96,7 @@ public class SentencePairClassifier extends Transformer implements DefaultParams
     public SentencePairClassifier setModelPath(String v) { set(modelPath, v); return this; }
     public SentencePairClassifier setEncoderThreads(int v) { set(encoderThreads, v); return this; }
     public SentencePairClassifier setBatchSize(int v) { set(batchSize, v); return this; }
+    public SentencePairClassifier setPremiseKind(String v) { set(premiseKind, v); return this; }
 
     @Override
     public StructType transformSchema(StructType schema) {
@@ -134,17 +140,21 @@ public class SentencePairClassifier extends Transformer implements DefaultParams
         if (hypIdx < 0) {
             driverModel.checkHypothesis(fixed);
         }
+        FeatureSet forced = $(premiseKind).equals("abstract") ? FeatureSet.ABSTRACT : null;
+        if (forced != null) {
+            driverModel.requireHead(forced);
+        }
         int chunk = Math.max(batch * 8, 256);
         return dataset.toDF().mapPartitions(
                 (org.apache.spark.api.java.function.MapPartitionsFunction<Row, Row>) rows -> {
                     ClassifierModel model = ClassifierModel.load(path, threads, batch);
-                    return new ChunkAppender(rows, chunk, chunkRows -> score(model, chunkRows, premiseIdx, hypIdx));
+                    return new ChunkAppender(rows, chunk, chunkRows -> score(model, chunkRows, premiseIdx, hypIdx, forced));
                 },
                 Encoders.row(outSchema));
     }
 
     /** Null premises (or null per-row hypotheses) give a null prediction rather than a made-up score. */
-    private static Object[] score(ClassifierModel model, List<Row> rows, int premiseIdx, int hypIdx) {
+    private static Object[] score(ClassifierModel model, List<Row> rows, int premiseIdx, int hypIdx, FeatureSet forced) {
         List<String> premises = new ArrayList<>(rows.size());
         List<Integer> scored = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {
@@ -157,7 +167,7 @@ public class SentencePairClassifier extends Transformer implements DefaultParams
                 scored.add(i);
             }
         }
-        float[] scores = model.score(premises);
+        float[] scores = model.score(premises, forced);
         Object[] out = new Object[rows.size()];
         for (int k = 0; k < scored.size(); k++) {
             float s = scores[k];

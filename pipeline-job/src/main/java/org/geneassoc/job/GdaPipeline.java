@@ -36,7 +36,7 @@ public final class GdaPipeline {
         stages.add(new MarkupStripper().setInputCol("title").setOutputCol("title"));
         stages.add(new MarkupStripper().setInputCol("abstract").setOutputCol("abstract"));
         stages.add(new RowCounter().setCounter(ABSTRACTS_SCREENED));
-        stages.add(classifier(cfg, "abstract", "screen"));
+        stages.add(classifier(cfg, "abstract", "screen").setPremiseKind("abstract"));
         stages.add(new ScoreFilter().setScoreCol("screen.score").setThreshold(cfg.abstractThreshold()));
         stages.add(new RowCounter().setCounter(ABSTRACTS_SCREENED_IN));
         stages.addAll(List.of(SentenceSplitter.stages("abstract", "sentences")));

@@ -1,0 +1,249 @@
+package org.geneassoc.cdk;
+
+import io.github.cdklabs.cdknag.NagPackSuppression;
+import io.github.cdklabs.cdknag.NagSuppressions;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.CfnOutput;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Size;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.services.ec2.CfnSecurityGroup;
+import software.amazon.awscdk.services.emrserverless.CfnApplication;
+import software.amazon.awscdk.services.iam.AnyPrincipal;
+import software.amazon.awscdk.services.iam.Effect;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.s3.BlockPublicAccess;
+import software.amazon.awscdk.services.s3.Bucket;
+import software.amazon.awscdk.services.s3.BucketEncryption;
+import software.amazon.awscdk.services.s3.CfnBucket;
+import software.amazon.awscdk.services.s3.LifecycleRule;
+import software.amazon.awscdk.services.s3.ObjectOwnership;
+import software.amazon.awscdk.services.s3.deployment.BucketDeployment;
+import software.amazon.awscdk.services.s3.deployment.Source;
+import software.amazon.awscdk.services.secretsmanager.Secret;
+import software.constructs.Construct;
+import software.constructs.IConstruct;
+
+/**
+ * Everything a GDA job run on EMR Serverless needs: one bucket (job JAR, models, config, input, output,
+ * logs under fixed prefixes), the execution role that may touch only those prefixes and the MongoDB
+ * secret, the secret itself, and the Spark application. The outputs hold a ready start-job-run command.
+ */
+public class EMRServerlessStack extends Stack {
+    public static final String ARTIFACTS = "jobs/artifacts/";
+    public static final String MODELS = "models/";
+    public static final String CONFIG = "config/";
+    public static final String INPUT = "input/";
+    public static final String OUTPUT = "output/";
+    public static final String LOGS = "logs/";
+    public static final String JAR = "geneassoc-pipeline-job.jar";
+    public static final String SERVICE = "emr-serverless.amazonaws.com";
+
+    private final Bucket bucket;
+    private final Role jobRole;
+    private final Secret mongoSecret;
+    private final CfnApplication application;
+
+    public EMRServerlessStack(Construct scope, String id, StackProps props, StackSettings settings) {
+        super(scope, id, props);
+
+        Bucket accessLogs = Bucket.Builder.create(this, "AccessLogs")
+                .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
+                .encryption(BucketEncryption.S3_MANAGED)
+                .enforceSsl(true)
+                .objectOwnership(ObjectOwnership.BUCKET_OWNER_ENFORCED)
+                .lifecycleRules(List.of(LifecycleRule.builder().id("ExpireAccessLogs").expiration(Duration.days(365)).build()))
+                .removalPolicy(RemovalPolicy.RETAIN)
+                .build();
+        NagSuppressions.addResourceSuppressions(accessLogs, List.of(NagPackSuppression.builder().id("AwsSolutions-S1")
+                .reason("This bucket receives the main bucket's server access logs; logging it into itself would loop.").build()));
+
+        // Versioned so an overwritten JAR, model or output can be recovered; old versions expire after 30 days.
+        bucket = Bucket.Builder.create(this, "Bucket")
+                .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
+                .encryption(BucketEncryption.S3_MANAGED)
+                .enforceSsl(true)
+                .versioned(true)
+                .objectOwnership(ObjectOwnership.BUCKET_OWNER_ENFORCED)
+                .serverAccessLogsBucket(accessLogs)
+                .serverAccessLogsPrefix("geneassoc-bucket/")
+                .lifecycleRules(List.of(
+                        LifecycleRule.builder().id("ExpireJobLogs").prefix(LOGS).expiration(Duration.days(30))
+                                .noncurrentVersionExpiration(Duration.days(1)).build(),
+                        LifecycleRule.builder().id("ExpireOldVersions").noncurrentVersionExpiration(Duration.days(30))
+                                .abortIncompleteMultipartUploadAfter(Duration.days(7)).build()))
+                .removalPolicy(RemovalPolicy.RETAIN)
+                .build();
+
+        // The uber-JAR is about 100 MB zipped and 450 MB unpacked: the deployment Lambda needs room for both.
+        BucketDeployment.Builder.create(this, "DeployJobJar")
+                .sources(List.of(Source.asset(settings.jarDir().toString())))
+                .destinationBucket(bucket).destinationKeyPrefix(ARTIFACTS)
+                .memoryLimit(3008).ephemeralStorageSize(Size.gibibytes(4))
+                .build();
+        BucketDeployment.Builder.create(this, "DeployModels")
+                .sources(List.of(Source.asset(settings.modelsDir().toString())))
+                .destinationBucket(bucket).destinationKeyPrefix(MODELS)
+                .memoryLimit(1024).ephemeralStorageSize(Size.gibibytes(1))
+                .build();
+        BucketDeployment.Builder.create(this, "DeployConfig")
+                .sources(List.of(Source.asset(settings.configDir().toString()),
+                        Source.jsonData("models.json", Map.of("emrfsModelPath", bucket.s3UrlForObject("models")))))
+                .destinationBucket(bucket).destinationKeyPrefix(CONFIG)
+                .build();
+
+        mongoSecret = Secret.Builder.create(this, "MongoUri")
+                .description("MongoDB connection URI (mongodb:// or mongodb+srv://) for the GeneAssoc GDA job")
+                .build();
+        NagSuppressions.addResourceSuppressions(mongoSecret, List.of(NagPackSuppression.builder().id("AwsSolutions-SMG4")
+                .reason("The value is a connection URI whose credentials the MongoDB operator issues and rotates; "
+                        + "Secrets Manager cannot rotate a third-party database user.").build()));
+
+        application = CfnApplication.Builder.create(this, "Application")
+                .name("geneassoc")
+                .type("SPARK")
+                .releaseLabel(settings.releaseLabel())
+                .architecture(settings.architecture())
+                .autoStartConfiguration(CfnApplication.AutoStartConfigurationProperty.builder().enabled(true).build())
+                // Stopped when idle: no cost between runs, and CloudFormation can apply updates (it cannot while STARTED).
+                .autoStopConfiguration(CfnApplication.AutoStopConfigurationProperty.builder().enabled(true)
+                        .idleTimeoutMinutes(settings.idleMinutes()).build())
+                .maximumCapacity(CfnApplication.MaximumAllowedResourcesProperty.builder()
+                        .cpu(settings.maxCpu()).memory(settings.maxMemory()).disk(settings.maxDisk()).build())
+                .monitoringConfiguration(CfnApplication.MonitoringConfigurationProperty.builder()
+                        .s3MonitoringConfiguration(CfnApplication.S3MonitoringConfigurationProperty.builder()
+                                .logUri(bucket.s3UrlForObject(LOGS)).build())
+                        .build())
+                .networkConfiguration(network(settings))
+                .build();
+
+        jobRole = Role.Builder.create(this, "JobRole")
+                .description("Execution role of GeneAssoc job runs on EMR Serverless")
+                .assumedBy(new ServicePrincipal(SERVICE).withConditions(Map.of(
+                        "StringEquals", Map.of("aws:SourceAccount", getAccount()),
+                        "ArnLike", Map.of("aws:SourceArn", application.getAttrArn()))))
+                .build();
+        grantJobAccess();
+
+        outputs();
+        suppressCdkDeploymentProviderFindings();
+    }
+
+    /** Jobs reach AWS services only, unless explicit subnets are given (private, routed through NAT). */
+    private CfnApplication.NetworkConfigurationProperty network(StackSettings settings) {
+        if (settings.vpcId() == null) {
+            return null;
+        }
+        CfnSecurityGroup sg = CfnSecurityGroup.Builder.create(this, "JobSecurityGroup")
+                .groupDescription("GeneAssoc EMR Serverless jobs: outbound only, e.g. to MongoDB")
+                .vpcId(settings.vpcId())
+                .securityGroupEgress(List.of(CfnSecurityGroup.EgressProperty.builder()
+                        .ipProtocol("tcp").fromPort(443).toPort(443).cidrIp("0.0.0.0/0").description("HTTPS to AWS APIs").build(),
+                        CfnSecurityGroup.EgressProperty.builder()
+                                .ipProtocol("tcp").fromPort(27015).toPort(27017).cidrIp("0.0.0.0/0").description("MongoDB").build()))
+                .build();
+        return CfnApplication.NetworkConfigurationProperty.builder()
+                .subnetIds(settings.subnetIds()).securityGroupIds(List.of(sg.getAttrGroupId())).build();
+    }
+
+    private void grantJobAccess() {
+        jobRole.addToPolicy(PolicyStatement.Builder.create().sid("ReadJobInputs")
+                .actions(List.of("s3:GetObject"))
+                .resources(List.of(bucket.arnForObjects(ARTIFACTS + "*"), bucket.arnForObjects(MODELS + "*"),
+                        bucket.arnForObjects(CONFIG + "*"), bucket.arnForObjects(INPUT + "*")))
+                .build());
+        jobRole.addToPolicy(PolicyStatement.Builder.create().sid("WriteJobOutputs")
+                .actions(List.of("s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload", "s3:ListMultipartUploadParts"))
+                .resources(List.of(bucket.arnForObjects(OUTPUT + "*"), bucket.arnForObjects(LOGS + "*")))
+                .build());
+        jobRole.addToPolicy(PolicyStatement.Builder.create().sid("ListJobPrefixes")
+                .actions(List.of("s3:ListBucket"))
+                .resources(List.of(bucket.getBucketArn()))
+                .conditions(Map.of("StringLike", Map.of("s3:prefix", List.of(ARTIFACTS + "*", MODELS + "*", CONFIG + "*",
+                        INPUT + "*", OUTPUT + "*", LOGS + "*", "jobs", "models", "config", "input", "output", "logs"))))
+                .build());
+        jobRole.addToPolicy(PolicyStatement.Builder.create().sid("ReadMongoUri")
+                .actions(List.of("secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"))
+                .resources(List.of(mongoSecret.getSecretArn()))
+                .build());
+        // Only the job role reads the URI, whatever other identity policies in the account allow.
+        mongoSecret.addToResourcePolicy(PolicyStatement.Builder.create().sid("OnlyTheJobRoleReads")
+                .effect(Effect.DENY)
+                .principals(List.of(new AnyPrincipal()))
+                .actions(List.of("secretsmanager:GetSecretValue"))
+                .resources(List.of("*"))
+                .conditions(Map.of("StringNotEquals", Map.of("aws:PrincipalArn", jobRole.getRoleArn())))
+                .build());
+        NagSuppressions.addResourceSuppressions(jobRole, List.of(NagPackSuppression.builder().id("AwsSolutions-IAM5")
+                .reason("Object access is scoped to the job's own prefixes (jobs/artifacts, models, config, input, output, logs) "
+                        + "of its one bucket; object keys below a prefix are not known in advance.")
+                .appliesTo(List.of(ARTIFACTS, MODELS, CONFIG, INPUT, OUTPUT, LOGS).stream()
+                        .map(prefix -> (Object) ("Resource::<" + logicalId(bucket) + ".Arn>/" + prefix + "*")).toList())
+                .build()), true);
+    }
+
+    private String logicalId(Bucket b) {
+        return resolve(((CfnBucket) b.getNode().getDefaultChild()).getLogicalId()).toString();
+    }
+
+    /** Findings on the Lambda that CDK itself generates for BucketDeployment, each with why it stands. */
+    private void suppressCdkDeploymentProviderFindings() {
+        for (IConstruct child : getNode().getChildren()) {
+            if (child.getNode().getId().startsWith("Custom::CDKBucketDeployment")) {
+                NagSuppressions.addResourceSuppressions(child, List.of(
+                        NagPackSuppression.builder().id("AwsSolutions-IAM4")
+                                .reason("CDK's BucketDeployment provider uses AWSLambdaBasicExecutionRole only to write its own CloudWatch logs.")
+                                .appliesTo(List.of("Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"))
+                                .build(),
+                        NagPackSuppression.builder().id("AwsSolutions-IAM5")
+                                .reason("CDK generates these grants for its BucketDeployment provider: read the CDK asset bucket and "
+                                        + "sync objects into this stack's bucket; they cover those two buckets only.")
+                                .build(),
+                        NagPackSuppression.builder().id("AwsSolutions-L1")
+                                .reason("aws-cdk-lib pins the BucketDeployment provider's Lambda runtime; it moves with CDK upgrades.")
+                                .build()), true);
+            }
+        }
+    }
+
+    private void outputs() {
+        String b = bucket.getBucketName();
+        String jar = "s3://" + b + "/" + ARTIFACTS + JAR;
+        String files = "s3://" + b + "/" + CONFIG + "geneassoc.json,s3://" + b + "/" + CONFIG + "models.json";
+        output("ApplicationId", application.getAttrApplicationId(), "EMR Serverless application ID");
+        output("JobRoleArn", jobRole.getRoleArn(), "Execution role for start-job-run");
+        output("BucketName", b, "Bucket for artifacts, models, config, input, output and logs");
+        output("ArtifactsUri", "s3://" + b + "/" + ARTIFACTS, "Job JAR location");
+        output("JobJarUri", jar, "Entry point of job runs");
+        output("ModelsUri", "s3://" + b + "/" + MODELS, "Models the job loads (emrfsModelPath)");
+        output("ConfigUri", "s3://" + b + "/" + CONFIG, "Job configuration (geneassoc.json, models.json) for --files");
+        output("InputUri", "s3://" + b + "/" + INPUT, "Upload article files here");
+        output("OutputUri", "s3://" + b + "/" + OUTPUT, "JSON Lines output when no MongoDB secret is passed");
+        output("LogsUri", "s3://" + b + "/" + LOGS, "Spark driver and executor logs");
+        output("MongoSecretArn", mongoSecret.getSecretArn(), "Put the MongoDB URI here: aws secretsmanager put-secret-value");
+        output("StartJobRunCommand", "aws emr-serverless start-job-run --application-id " + application.getAttrApplicationId()
+                + " --execution-role-arn " + jobRole.getRoleArn() + " --name geneassoc-gda --job-driver '{\"sparkSubmit\":{"
+                + "\"entryPoint\":\"" + jar + "\","
+                + "\"entryPointArguments\":[\"--input\",\"s3://" + b + "/" + INPUT + "\",\"--mongo-secret-id\",\"" + mongoSecret.getSecretArn() + "\"],"
+                + "\"sparkSubmitParameters\":\"--class org.geneassoc.job.GdaJob --files " + files
+                + " --conf spark.driver.cores=2 --conf spark.driver.memory=6g --conf spark.executor.cores=4 --conf spark.executor.memory=12g"
+                + " --conf spark.serializer=org.apache.spark.serializer.KryoSerializer --conf spark.kryoserializer.buffer.max=512m\"}}'"
+                + " --configuration-overrides '{\"monitoringConfiguration\":{\"s3MonitoringConfiguration\":{\"logUri\":\"s3://" + b + "/" + LOGS + "\"}}}'",
+                "Starts the GDA job on everything under InputUri, writing to MongoDB");
+        output("StopApplicationCommand", "aws emr-serverless stop-application --application-id " + application.getAttrApplicationId(),
+                "Run before 'cdk deploy' changes the application while it is STARTED");
+    }
+
+    private void output(String id, String value, String description) {
+        CfnOutput.Builder.create(this, id).value(value).description(description).build();
+    }
+
+    public Bucket bucket() {
+        return bucket;
+    }
+}

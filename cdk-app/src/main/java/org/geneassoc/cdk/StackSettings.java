@@ -1,0 +1,66 @@
+package org.geneassoc.cdk;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import software.constructs.Node;
+
+/**
+ * What the stack is built from, read from CDK context ({@code -c key=value}) with defaults that fit a
+ * build of this repository. Paths are relative to the repository root, where {@code cdk.json} is.
+ *
+ * @param vpcId      with {@code subnetIds}: run jobs in these (private, NAT-routed) subnets, e.g. to reach a
+ *                   MongoDB outside AWS; without them jobs reach only AWS services
+ */
+public record StackSettings(Path jarDir, Path modelsDir, Path configDir, String releaseLabel, String architecture,
+                            String maxCpu, String maxMemory, String maxDisk, int idleMinutes, String vpcId,
+                            List<String> subnetIds) {
+
+    public static StackSettings fromContext(Node node, Path root) {
+        String subnets = text(node, "subnetIds", "");
+        StackSettings s = new StackSettings(
+                root.resolve(text(node, "jarDir", "pipeline-job/target/emr")),
+                root.resolve(text(node, "modelsDir", "model-assets/target/models")),
+                root.resolve(text(node, "configDir", "config")),
+                text(node, "releaseLabel", "emr-7.9.0"),
+                text(node, "architecture", "X86_64"),
+                text(node, "maxCpu", "64 vCPU"),
+                text(node, "maxMemory", "256 GB"),
+                text(node, "maxDisk", "1000 GB"),
+                Integer.parseInt(text(node, "idleMinutes", "15")),
+                blankToNull(text(node, "vpcId", "")),
+                subnets.isBlank() ? List.of() : List.of(subnets.split("\\s*,\\s*")));
+        s.validate();
+        return s;
+    }
+
+    private static String text(Node node, String key, String fallback) {
+        Object v = node.tryGetContext(key);
+        return v == null ? fallback : v.toString();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    /** Fails synthesis with the bad setting named, before CloudFormation sees anything. */
+    void validate() {
+        for (Path p : List.of(jarDir, modelsDir, configDir)) {
+            if (!Files.isDirectory(p)) {
+                throw new IllegalArgumentException("Asset folder " + p + " does not exist; run 'mvn -B install' first");
+            }
+        }
+        if (!Files.isRegularFile(modelsDir.resolve("gda-classifier/model.json"))) {
+            throw new IllegalArgumentException(modelsDir + " holds no gda-classifier/model.json");
+        }
+        if (!releaseLabel.matches("emr-7\\.\\d+\\.\\d+")) {
+            throw new IllegalArgumentException("releaseLabel " + releaseLabel + " must be an EMR 7.x label (Java 17), e.g. emr-7.9.0");
+        }
+        if (!List.of("X86_64", "ARM64").contains(architecture)) {
+            throw new IllegalArgumentException("architecture " + architecture + " must be X86_64 or ARM64");
+        }
+        if ((vpcId == null) != subnetIds.isEmpty()) {
+            throw new IllegalArgumentException("vpcId and subnetIds go together: give both or neither");
+        }
+    }
+}

@@ -1,0 +1,204 @@
+package org.geneassoc.cdk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.cdklabs.cdknag.AwsSolutionsChecks;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.Aspects;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.assertions.Annotations;
+import software.amazon.awscdk.assertions.Capture;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
+
+class EMRServerlessStackTest {
+    @TempDir
+    static Path root;
+    private static EMRServerlessStack stack;
+    private static Template template;
+
+    @BeforeAll
+    static void synth() throws Exception {
+        Files.createDirectories(root.resolve("jar"));
+        Files.writeString(root.resolve("jar/" + EMRServerlessStack.JAR), "jar");
+        Files.createDirectories(root.resolve("models/gda-classifier"));
+        Files.writeString(root.resolve("models/gda-classifier/model.json"), "{}");
+        Files.createDirectories(root.resolve("config"));
+        Files.writeString(root.resolve("config/geneassoc.json"), "{}");
+        App app = app();
+        StackSettings settings = new StackSettings(root.resolve("jar"), root.resolve("models"), root.resolve("config"),
+                "emr-7.9.0", "X86_64", "64 vCPU", "256 GB", "1000 GB", 15, null, List.of());
+        settings.validate();
+        stack = new EMRServerlessStack(app, "EMRServerlessStack", StackProps.builder().build(), settings);
+        Aspects.of(app).add(new AwsSolutionsChecks());
+        app.synth();
+        template = Template.fromStack(stack);
+    }
+
+    /** An App with the feature flags of the repository's cdk.json, so tests synthesise what a deploy would. */
+    @SuppressWarnings("unchecked")
+    static App app() throws Exception {
+        Path cdkJson = Path.of(System.getProperty("geneassoc.root", ".."), "cdk.json");
+        Map<String, Object> context = (Map<String, Object>) new com.fasterxml.jackson.databind.ObjectMapper()
+                .readValue(cdkJson.toFile(), Map.class).get("context");
+        return App.Builder.create().context(context).build();
+    }
+
+    @Test
+    void bucketBlocksPublicAccessEnforcesTlsIsEncryptedVersionedAndExpiresLogs() {
+        template.hasResourceProperties("AWS::S3::Bucket", Match.objectLike(Map.of(
+                "PublicAccessBlockConfiguration", Map.of("BlockPublicAcls", true, "BlockPublicPolicy", true,
+                        "IgnorePublicAcls", true, "RestrictPublicBuckets", true),
+                "BucketEncryption", Match.objectLike(Map.of("ServerSideEncryptionConfiguration",
+                        List.of(Map.of("ServerSideEncryptionByDefault", Map.of("SSEAlgorithm", "AES256"))))),
+                "VersioningConfiguration", Map.of("Status", "Enabled"),
+                "LoggingConfiguration", Match.objectLike(Map.of("LogFilePrefix", "geneassoc-bucket/")),
+                "LifecycleConfiguration", Map.of("Rules", Match.arrayWith(List.of(Match.objectLike(Map.of(
+                        "Id", "ExpireJobLogs", "Prefix", "logs/", "ExpirationInDays", 30, "Status", "Enabled"))))))));
+        template.resourceCountIs("AWS::S3::Bucket", 2);
+        template.allResourcesProperties("AWS::S3::BucketPolicy", Match.objectLike(Map.of("PolicyDocument", Match.objectLike(Map.of(
+                "Statement", Match.arrayWith(List.of(Match.objectLike(Map.of("Effect", "Deny", "Action", "s3:*",
+                        "Condition", Map.of("Bool", Map.of("aws:SecureTransport", "false")))))))))));
+    }
+
+    @Test
+    void deploysJarModelsAndConfigWithModelsJsonSizedForTheAssets() {
+        template.resourceCountIs("Custom::CDKBucketDeployment", 3);
+        for (String prefix : List.of("jobs/artifacts/", "models/", "config/")) {
+            template.hasResourceProperties("Custom::CDKBucketDeployment", Match.objectLike(Map.of("DestinationBucketKeyPrefix", prefix)));
+        }
+        template.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
+                "MemorySize", 3008, "EphemeralStorage", Map.of("Size", 4096))));
+        Capture markers = new Capture();
+        template.hasResourceProperties("Custom::CDKBucketDeployment", Match.objectLike(Map.of(
+                "DestinationBucketKeyPrefix", "config/", "SourceMarkers", markers)));
+        // models.json's one value, emrfsModelPath, is filled in at deploy time from this marker: s3://<bucket>/models.
+        assertThat(stack.resolve(markers.asArray()).toString()).contains("s3://").contains("Bucket").endsWith("/models\"]]}}]");
+    }
+
+    @Test
+    void roleIsAssumableOnlyByEmrServerlessOfThisApplication() {
+        template.hasResourceProperties("AWS::IAM::Role", Match.objectLike(Map.of(
+                "AssumeRolePolicyDocument", Map.of("Version", "2012-10-17", "Statement", List.of(Match.objectLike(Map.of(
+                        "Action", "sts:AssumeRole", "Effect", "Allow",
+                        "Principal", Map.of("Service", "emr-serverless.amazonaws.com"),
+                        "Condition", Match.objectLike(Map.of("ArnLike", Match.objectLike(Map.of("aws:SourceArn", Match.anyValue())))))))))));
+    }
+
+    @SuppressWarnings("unchecked")
+    @Test
+    void jobPolicyHasNoWildcardActionsAndOnlyItsPrefixesAndSecret() {
+        Map<String, Map<String, Object>> policies = template.findResources("AWS::IAM::Policy", Match.objectLike(Map.of(
+                "Properties", Match.objectLike(Map.of("Roles", List.of(Map.of("Ref", Match.stringLikeRegexp("JobRole.*")))))))));
+        assertThat(policies).hasSize(1);
+        Map<String, Object> props = (Map<String, Object>) policies.values().iterator().next().get("Properties");
+        List<Map<String, Object>> statements = (List<Map<String, Object>>) ((Map<String, Object>) props.get("PolicyDocument")).get("Statement");
+        List<String> resources = new ArrayList<>();
+        for (Map<String, Object> st : statements) {
+            Object actions = st.get("Action");
+            List<String> list = actions instanceof List ? (List<String>) actions : List.of((String) actions);
+            assertThat(list).allSatisfy(a -> assertThat(a).doesNotContain("*"));
+            Object res = st.get("Resource");
+            for (Object r : res instanceof List ? (List<Object>) res : List.of(res)) {
+                resources.add(r.toString());
+            }
+        }
+        assertThat(resources).allSatisfy(r -> assertThat(r).doesNotMatch("^\\*$"));
+        assertThat(String.join(" ", resources))
+                .contains("/jobs/artifacts/*").contains("/models/*").contains("/config/*").contains("/input/*")
+                .contains("/output/*").contains("/logs/*").contains("MongoUri");
+        assertThat(resources).noneSatisfy(r -> assertThat(r).matches(".*Arn\\}?, ?/\\*\\].*"));
+        assertThat(statements).anySatisfy(st -> assertThat(st.get("Condition").toString()).contains("s3:prefix"));
+    }
+
+    @Test
+    void onlyTheJobRoleMayReadTheMongoSecret() {
+        template.resourceCountIs("AWS::SecretsManager::Secret", 1);
+        template.hasResourceProperties("AWS::SecretsManager::ResourcePolicy", Match.objectLike(Map.of(
+                "ResourcePolicy", Match.objectLike(Map.of("Statement", List.of(Match.objectLike(Map.of(
+                        "Effect", "Deny", "Action", "secretsmanager:GetSecretValue", "Principal", Map.of("AWS", "*"),
+                        "Condition", Map.of("StringNotEquals", Map.of("aws:PrincipalArn",
+                                Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("JobRole.*"), "Arn"))))))))))));
+    }
+
+    @Test
+    void applicationIsSparkOnEmr7WithAutoStartStopCapacityAndLogs() {
+        template.hasResourceProperties("AWS::EMRServerless::Application", Match.objectLike(Map.of(
+                "Type", "SPARK",
+                "ReleaseLabel", Match.stringLikeRegexp("emr-7\\..*"),
+                "Architecture", "X86_64",
+                "AutoStartConfiguration", Map.of("Enabled", true),
+                "AutoStopConfiguration", Map.of("Enabled", true, "IdleTimeoutMinutes", 15),
+                "MaximumCapacity", Map.of("Cpu", "64 vCPU", "Memory", "256 GB", "Disk", "1000 GB"),
+                "MonitoringConfiguration", Match.objectLike(Map.of("S3MonitoringConfiguration", Match.objectLike(Map.of(
+                        "LogUri", Match.anyValue())))))));
+    }
+
+    @Test
+    void outputsCarryTheLocationsAndAReadyStartJobRunCommand() {
+        for (String id : List.of("ApplicationId", "JobRoleArn", "BucketName", "ArtifactsUri", "JobJarUri", "ModelsUri",
+                "ConfigUri", "InputUri", "OutputUri", "LogsUri", "MongoSecretArn", "StartJobRunCommand", "StopApplicationCommand")) {
+            template.hasOutput(id, Match.anyValue());
+        }
+        String command = stack.resolve(template.findOutputs("StartJobRunCommand", Match.anyValue())
+                .get("StartJobRunCommand").get("Value")).toString();
+        assertThat(command).contains("aws emr-serverless start-job-run").contains("--execution-role-arn")
+                .contains("jobs/artifacts/" + EMRServerlessStack.JAR).contains("--class org.geneassoc.job.GdaJob")
+                .contains("config/models.json").contains("config/geneassoc.json").contains("spark.executor.memory")
+                .contains("spark.kryoserializer.buffer.max").contains("--input").contains("--mongo-secret-id")
+                .doesNotContain("mongodb://");
+    }
+
+    @Test
+    void cdkNagFindsNoUnsuppressedErrorAndEverySuppressionSaysWhy() {
+        assertThat(Annotations.fromStack(stack).findError("*", Match.stringLikeRegexp("AwsSolutions-.*"))).isEmpty();
+        String json = template.toJSON().toString();
+        assertThat(json).contains("cdk_nag");
+        Map<String, Map<String, Object>> all = template.toJSON().entrySet().stream()
+                .filter(e -> e.getKey().equals("Resources")).map(e -> (Map<String, Map<String, Object>>) e.getValue())
+                .findFirst().orElseThrow();
+        int suppressions = 0;
+        for (Map<String, Object> resource : all.values()) {
+            Object meta = resource.get("Metadata");
+            if (meta instanceof Map<?, ?> m && m.get("cdk_nag") instanceof Map<?, ?> nag) {
+                for (Object rule : (List<?>) nag.get("rules_to_suppress")) {
+                    String reason = ((Map<?, ?>) rule).get("reason").toString();
+                    assertThat(reason).hasSizeGreaterThan(40);
+                    suppressions++;
+                }
+            }
+        }
+        assertThat(suppressions).isGreaterThanOrEqualTo(5);
+    }
+
+    @Test
+    void explicitSubnetsPutJobsInAVpcWithAnEgressOnlyGroup() throws Exception {
+        App app = app();
+        StackSettings settings = new StackSettings(root.resolve("jar"), root.resolve("models"), root.resolve("config"),
+                "emr-7.9.0", "ARM64", "16 vCPU", "64 GB", "200 GB", 15, "vpc-0abc", List.of("subnet-1", "subnet-2"));
+        Template t = Template.fromStack(new EMRServerlessStack(app, "WithVpc", StackProps.builder().build(), settings));
+        t.hasResourceProperties("AWS::EMRServerless::Application", Match.objectLike(Map.of(
+                "Architecture", "ARM64",
+                "NetworkConfiguration", Match.objectLike(Map.of("SubnetIds", List.of("subnet-1", "subnet-2"))))));
+        t.hasResourceProperties("AWS::EC2::SecurityGroup", Match.objectLike(Map.of("VpcId", "vpc-0abc")));
+        t.resourcePropertiesCountIs("AWS::EC2::SecurityGroup", Match.objectLike(Map.of("SecurityGroupIngress", Match.anyValue())), 0);
+    }
+
+    @Test
+    void badSettingsAreNamed() {
+        StackSettings s = new StackSettings(root.resolve("jar"), root.resolve("models"), root.resolve("config"),
+                "emr-6.15.0", "X86_64", "1 vCPU", "1 GB", "20 GB", 15, null, List.of());
+        org.assertj.core.api.Assertions.assertThatThrownBy(s::validate).hasMessageContaining("emr-6.15.0");
+        StackSettings half = new StackSettings(root.resolve("jar"), root.resolve("models"), root.resolve("config"),
+                "emr-7.9.0", "X86_64", "1 vCPU", "1 GB", "20 GB", 15, "vpc-1", List.of());
+        org.assertj.core.api.Assertions.assertThatThrownBy(half::validate).hasMessageContaining("vpcId and subnetIds");
+    }
+}

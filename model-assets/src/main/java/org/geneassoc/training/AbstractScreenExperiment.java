@@ -1,0 +1,67 @@
+package org.geneassoc.training;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.geneassoc.classify.BinaryMetrics;
+import org.geneassoc.classify.FeatureSet;
+import org.geneassoc.classify.HeadTrainer;
+import org.geneassoc.classify.HeadVariant;
+import org.geneassoc.classify.LabelledSentences;
+import org.geneassoc.classify.LinearHead;
+import org.geneassoc.pubtator.PubTator;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.crc32;
+import static org.apache.spark.sql.functions.pmod;
+
+/**
+ * The abstract screen's head. GAD labels sentences with masked entities; an abstract is another kind
+ * of premise, so its head learns from BioRED: an abstract is positive when BioRED relates a gene to a
+ * disease in it. Strength and variant are chosen on a fifth of Train; Dev is only measured.
+ */
+final class AbstractScreenExperiment {
+    record Result(LinearHead head, HeadVariant variant, double reg, BinaryMetrics dev, long trainSize, long positives) {
+    }
+
+    private AbstractScreenExperiment() {
+    }
+
+    static Result run(SparkSession spark, Path encoder, Path biored, HeadTrainer trainer) throws IOException {
+        Dataset<Row> train = abstracts(spark, biored.resolve("Train.PubTator"));
+        Dataset<Row> dev = abstracts(spark, biored.resolve("Dev.PubTator"));
+        Featurized f = new Featurized(spark, encoder, List.of(train, dev));
+        Dataset<Row> trainF = f.of(train).cache();
+        Dataset<Row> fit = trainF.filter(pmod(crc32(col("sentence")), org.apache.spark.sql.functions.lit(5)).notEqual(0));
+        Dataset<Row> val = trainF.filter(pmod(crc32(col("sentence")), org.apache.spark.sql.functions.lit(5)).equalTo(0));
+        HeadTrainer.Fitted best = null;
+        double bestF1 = -1;
+        for (HeadVariant v : List.of(HeadVariant.CLS, HeadVariant.CLS_MEAN)) {
+            HeadTrainer.Fitted tuned = trainer.fitTuned(fit, val, v);
+            double f1 = trainer.evaluate(tuned, val).f1();
+            if (f1 > bestF1) {
+                best = tuned;
+                bestF1 = f1;
+            }
+        }
+        HeadTrainer.Fitted all = trainer.fit(trainF, best.variant(), best.regParam());
+        BinaryMetrics devM = trainer.evaluate(all, f.of(dev));
+        LinearHead h = trainer.head(all);
+        long positives = train.filter(col("label").equalTo(1.0)).count();
+        return new Result(new LinearHead(FeatureSet.ABSTRACT, h.lexicalBits(), h.denseWeights(), h.lexicalWeights(), h.bias()),
+                best.variant(), best.regParam(), devM, train.count(), positives);
+    }
+
+    private static Dataset<Row> abstracts(SparkSession spark, Path pubtator) throws IOException {
+        List<Row> rows = new ArrayList<>();
+        for (PubTator.Document d : PubTator.read(pubtator)) {
+            rows.add(RowFactory.create(d.abstractText(), d.geneDiseasePairs().isEmpty() ? 0.0 : 1.0));
+        }
+        return spark.createDataFrame(rows, LabelledSentences.SCHEMA);
+    }
+}

@@ -1,0 +1,83 @@
+package org.geneassoc.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.geneassoc.ingest.InputFormat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+
+    private static Path modelsDir(Path dir) throws Exception {
+        Path m = dir.resolve("models");
+        Files.createDirectories(m.resolve("gda-classifier"));
+        Files.writeString(m.resolve("gda-classifier/model.json"), "{}");
+        return m;
+    }
+
+    @Test
+    void laterSourcesWinAndEmrModelsJsonSetsTheModelsRoot(@TempDir Path dir) throws Exception {
+        Path sparkFiles = Files.createDirectories(dir.resolve("sparkfiles"));
+        Files.writeString(sparkFiles.resolve("models.json"), "{\"emrfsModelPath\": \"s3://bucket/models\"}");
+        Map<String, String> flags = new HashMap<>();
+        flags.put("input", "s3a://bucket/input/");
+        flags.put("sentenceThreshold", "0.9");
+        flags.put("output", null);
+        JobConfig c = new ConfigLoader()
+                .jsonFolder(Path.of("../config"))
+                .jsonFolder(sparkFiles)
+                .environment(Map.of("MONGODB_CONNECTION_URI", "mongodb://user:pw@db.example:27017"))
+                .flags(flags)
+                .build();
+        assertThat(c.models()).isEqualTo("s3://bucket/models");
+        assertThat(c.classifierPath()).isEqualTo("s3://bucket/models/gda-classifier");
+        assertThat(c.sentenceThreshold()).isEqualTo(0.9);
+        assertThat(c.abstractThreshold()).isEqualTo(0.8);
+        assertThat(c.hypothesis()).isEqualTo("This example is a gene–disease association.");
+        assertThat(c.format()).isEqualTo(InputFormat.AUTO);
+        assertThat(c.writesToMongo()).isTrue();
+        assertThat(c.mongoCollection()).isEqualTo("pubmedArticles");
+        assertThat(c.describe()).contains("user:****@").doesNotContain("pw");
+    }
+
+    @Test
+    void everyBadValueIsNamedWithItsSource(@TempDir Path dir) throws Exception {
+        Path conf = Files.createDirectories(dir.resolve("conf"));
+        Files.writeString(conf.resolve("geneassoc.json"), "{\"abstractThreshold\": \"high\", \"mongoCollection\": \"a b\"}");
+        Map<String, String> flags = new HashMap<>();
+        flags.put("format", "csv");
+        flags.put("mongoUri", "http://db");
+        flags.put("models", dir.resolve("no-models").toString());
+        assertThatThrownBy(() -> new ConfigLoader().jsonFolder(conf).flags(flags).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("input is required")
+                .hasMessageContaining("--format 'csv'")
+                .hasMessageContaining("abstractThreshold 'high' (from " + conf.resolve("geneassoc.json") + ")")
+                .hasMessageContaining("mongoCollection 'a b'")
+                .hasMessageContaining("must start with mongodb://")
+                .hasMessageContaining(dir.resolve("no-models") + " (from flag --models) has no gda-classifier/model.json");
+    }
+
+    @Test
+    void unknownKeysInAConfigFileAreRefused(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("x.json"), "{\"sentenceTreshold\": 0.5}");
+        assertThatThrownBy(() -> new ConfigLoader().jsonFolder(dir))
+                .hasMessageContaining(dir.resolve("x.json").toString()).hasMessageContaining("'sentenceTreshold'");
+    }
+
+    @Test
+    void aSecretIdIsResolvedToTheUri(@TempDir Path dir) throws Exception {
+        Map<String, String> flags = new HashMap<>();
+        flags.put("input", "in");
+        flags.put("mongoSecretId", "geneassoc/mongo");
+        flags.put("models", modelsDir(dir).toString());
+        JobConfig c = new ConfigLoader().flags(flags)
+                .resolveSecrets(id -> id.equals("geneassoc/mongo") ? "mongodb+srv://cluster.example/db" : null).build();
+        assertThat(c.mongoUri()).isEqualTo("mongodb+srv://cluster.example/db");
+    }
+}

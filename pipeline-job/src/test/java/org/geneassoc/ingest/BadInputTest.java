@@ -1,0 +1,99 @@
+package org.geneassoc.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.zip.GZIPOutputStream;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.geneassoc.testing.SharedSpark;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Bad files and records: each is reported by name or reason, and every good record around them survives. */
+class BadInputTest {
+    private static SparkSession spark;
+
+    @BeforeAll
+    static void start() {
+        spark = SharedSpark.get();
+    }
+
+    static Path fixture(String name) {
+        return Path.of("src/test/resources/ingest", name);
+    }
+
+    private static Map<String, List<Row>> readByKind(Path input) throws IOException {
+        return ArticleReader.read(spark, input.toString(), InputFormat.AUTO).collectAsList().stream()
+                .collect(Collectors.groupingBy(r -> r.getString(0)));
+    }
+
+    @Test
+    void badFilesAreReportedByNameAndGoodFilesStillRead(@TempDir Path dir) throws Exception {
+        Files.copy(Path.of("../samples/europepmc-sample.xml"), dir.resolve("good.xml"));
+        for (String f : List.of("truncated.xml", "malformed.json", "billion-laughs.xml", "not-an-article-file.txt")) {
+            Files.copy(fixture(f), dir.resolve(f));
+        }
+        Files.createFile(dir.resolve("empty.xml"));
+        HostileXml.xxe(dir, "TOP-SECRET-91");
+
+        Map<String, List<Row>> byKind = readByKind(dir);
+        List<String> failures = byKind.get("FILE_FAILED").stream().map(r -> r.getString(2)).sorted().toList();
+        assertThat(failures).hasSize(6);
+        assertThat(failures).anySatisfy(f -> assertThat(f).contains("billion-laughs.xml").contains("DOCTYPE"));
+        assertThat(failures).anySatisfy(f -> assertThat(f).contains("xxe.xml").contains("DOCTYPE"));
+        assertThat(failures).anySatisfy(f -> assertThat(f).contains("truncated.xml").contains("after 1 records"));
+        assertThat(failures).anySatisfy(f -> assertThat(f).contains("malformed.json").contains("after 1 records"));
+        assertThat(failures).anySatisfy(f -> assertThat(f).contains("empty.xml").contains("empty"));
+        assertThat(failures).anySatisfy(f -> assertThat(f).contains("not-an-article-file.txt").contains("cannot tell the format"));
+        assertThat(failures).noneSatisfy(f -> assertThat(f).contains("TOP-SECRET-91"));
+
+        List<String> pmids = byKind.get("ARTICLE").stream().map(r -> r.getString(3)).sorted().toList();
+        assertThat(pmids).containsExactly("90000001", "90000002", "90000003", "90000004", "90000005", "90000006",
+                "91000001", "91000010");
+        assertThat(byKind.get("ARTICLE").toString()).doesNotContain("TOP-SECRET-91").doesNotContain("lollol");
+    }
+
+    @Test
+    void recordsWithoutPmidAreRejectedAndWithoutAbstractCounted() throws Exception {
+        Map<String, List<Row>> byKind = readByKind(fixture("no-pmid-and-no-abstract.xml"));
+        assertThat(byKind.get("REJECTED")).extracting(r -> r.getString(2))
+                .containsExactlyInAnyOrder("record has no pmid", "pmid 'PMC12345' is not a PubMed identifier");
+        assertThat(byKind.get("REJECTED")).extracting(r -> r.getString(1)).allSatisfy(s -> assertThat(s).contains("no-pmid-and-no-abstract.xml#"));
+        assertThat(byKind.get("NO_ABSTRACT")).extracting(r -> r.getString(3)).containsExactly("91000020");
+        assertThat(byKind.get("ARTICLE")).extracting(r -> r.getString(3)).containsExactly("91000021");
+    }
+
+    @Test
+    void readsGzipByContentNotName(@TempDir Path dir) throws Exception {
+        Path gz = dir.resolve("records.data");
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {
+            out.write(Files.readAllBytes(Path.of("../samples/europepmc-sample.xml")));
+        }
+        assertThat(readByKind(gz).get("ARTICLE")).hasSize(6);
+    }
+
+    @Test
+    void aMissingInputPathIsAClearError(@TempDir Path dir) {
+        String missing = dir.resolve("nowhere/*.xml").toString();
+        assertThatThrownBy(() -> ArticleReader.read(spark, missing, InputFormat.AUTO))
+                .isInstanceOf(IOException.class).hasMessage("Input path " + missing + " does not exist");
+    }
+
+    @Test
+    void anEntityReferenceWithoutDeclarationFailsTheFile() {
+        String xml = "<responseWrapper><resultList><result><pmid>1</pmid><abstractText>&undeclared;</abstractText></result>"
+                + "</resultList></responseWrapper>";
+        assertThatThrownBy(() -> ArticleReader.parseStream(new java.io.ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)),
+                "inline.xml", InputFormat.AUTO, a -> { })).hasMessageContaining("undeclared");
+    }
+}

@@ -1,0 +1,115 @@
+package org.geneassoc.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.geneassoc.testing.SharedData;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GdaJobTest {
+
+    private static void assertWellFormed(List<JsonNode> docs, double sentenceThreshold) {
+        Set<String> ids = new HashSet<>();
+        for (JsonNode d : docs) {
+            assertThat(ids.add(d.get("_id").asText())).as("one document per pmid").isTrue();
+            assertThat(d.get("_id").asText()).isEqualTo(d.get("pmid").asText());
+            String abs = d.get("abstract").asText();
+            JsonNode gda = d.get("gda");
+            assertThat(gda.size()).isPositive();
+            int previous = -1;
+            for (JsonNode g : gda) {
+                int start = g.get("start").asInt();
+                int end = g.get("end").asInt();
+                assertThat(start).isGreaterThanOrEqualTo(previous).isLessThan(end);
+                assertThat(abs.substring(start, end)).isEqualTo(g.get("sentence").asText());
+                assertThat(g.get("score").asDouble()).isBetween(sentenceThreshold, 1.0);
+                previous = start;
+            }
+        }
+    }
+
+    @Test
+    void findsAssociationSentencesInRealBioredAbstracts(@TempDir Path out) throws Exception {
+        Path input = SharedData.require("europepmc/biored-dev.xml");
+        JobRunner.Result r = JobRunner.run("--input", input.toString(), "--output", out.toString());
+        assertThat(r.exitCode()).as(r.stderr()).isZero();
+
+        List<JsonNode> docs = JobRunner.documents(out);
+        JsonNode summary = JobRunner.summary(out);
+        assertThat(summary.get("recordsParsed").asLong()).isEqualTo(100);
+        assertThat(summary.get("abstractsScreened").asLong()).isEqualTo(100);
+        assertThat(summary.get("abstractsScreenedIn").asLong()).isBetween(10L, 100L);
+        assertThat(summary.get("sentencesScored").asLong()).isGreaterThan(summary.get("abstractsScreenedIn").asLong());
+        assertThat(summary.get("documentsWritten").asLong()).isEqualTo(docs.size()).isPositive();
+        assertThat(summary.get("gdaSentences").asLong()).isEqualTo(docs.stream().mapToLong(d -> d.get("gda").size()).sum());
+        assertWellFormed(docs, 0.7);
+        assertThat(r.stdout()).contains(docs.size() + " documents");
+    }
+
+    @Test
+    void duplicatedPmidsCollapseAndFieldsKeepTheirShape(@TempDir Path dir) throws Exception {
+        Path in = Files.createDirectories(dir.resolve("in"));
+        Files.copy(Path.of("../samples/europepmc-sample.xml"), in.resolve("a.xml"));
+        Files.copy(Path.of("../samples/europepmc-sample.xml"), in.resolve("b.xml"));
+        Path out = dir.resolve("out");
+        JobRunner.Result r = JobRunner.run("--input", in.toString(), "--output", out.toString(),
+                "--abstract-threshold", "0", "--sentence-threshold", "0.5");
+        assertThat(r.exitCode()).as(r.stderr()).isZero();
+        JsonNode summary = JobRunner.summary(out);
+        assertThat(summary.get("recordsParsed").asLong()).isEqualTo(12);
+        assertThat(summary.get("duplicateRecords").asLong()).isEqualTo(6);
+        assertThat(summary.get("abstractsScreened").asLong()).isEqualTo(6);
+        List<JsonNode> docs = JobRunner.documents(out);
+        assertWellFormed(docs, 0.5);
+        JsonNode brca = docs.stream().filter(d -> d.get("pmid").asText().equals("90000001")).findFirst().orElseThrow();
+        assertThat(brca.get("journal").asText()).isEqualTo("Journal of Demonstration Genetics");
+        assertThat(brca.get("firstPublicationDate").asText()).isEqualTo("2024-03-14");
+        assertThat(brca.get("authors")).hasSize(2);
+        assertThat(brca.get("authors").get(1).get("fullName").asText()).isEqualTo("Okafor CN");
+        assertThat(brca.get("abstract").asText()).startsWith("BACKGROUND: Inherited variants in BRCA1 are").contains("p < 0.001")
+                .doesNotContain("<i>");
+        assertThat(brca.get("abstractScore").asDouble()).isBetween(0.0, 1.0);
+    }
+
+    @Test
+    void aBadFileIsNamedTheRestIsWrittenAndTheExitCodeSaysSo(@TempDir Path dir) throws Exception {
+        Path in = Files.createDirectories(dir.resolve("in"));
+        Files.copy(Path.of("../samples/europepmc-sample.xml"), in.resolve("good.xml"));
+        org.geneassoc.ingest.HostileXml.xxe(in, "TOP-SECRET-JOB");
+        Path out = dir.resolve("out");
+        JobRunner.Result r = JobRunner.run("--input", in.toString(), "--output", out.toString(), "--abstract-threshold", "0");
+        assertThat(r.exitCode()).isEqualTo(3);
+        assertThat(r.stderr()).contains("xxe.xml");
+        assertThat(JobRunner.summary(out).get("filesFailed").toString()).contains("xxe.xml");
+        assertThat(JobRunner.documents(out)).isNotEmpty();
+        try (var files = Files.list(out)) {
+            for (Path p : files.toList()) {
+                assertThat(Files.readString(p)).doesNotContain("TOP-SECRET-JOB");
+            }
+        }
+    }
+
+    @Test
+    void aMissingInputExitsNonZeroNamingIt(@TempDir Path dir) {
+        JobRunner.Result r = JobRunner.run("--input", dir.resolve("absent.xml").toString(), "--output", dir.resolve("o").toString());
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.stderr()).contains("Input path " + dir.resolve("absent.xml") + " does not exist");
+    }
+
+    @Test
+    void unknownFlagsAndBadValuesAreNamed(@TempDir Path dir) {
+        JobRunner.Result unknown = JobRunner.run("--input", "x", "--colour", "blue");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.stderr()).contains("--colour");
+        JobRunner.Result bad = JobRunner.run("--input", "../samples/europepmc-sample.xml", "--output", dir.toString(),
+                "--sentence-threshold", "1.5", "--format", "csv");
+        assertThat(bad.exitCode()).isEqualTo(1);
+        assertThat(bad.stderr()).contains("sentenceThreshold '1.5' (from flag --sentence-threshold)").contains("--format 'csv'");
+    }
+}
