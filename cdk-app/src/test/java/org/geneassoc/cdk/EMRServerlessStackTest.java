@@ -97,7 +97,7 @@ class EMRServerlessStackTest {
     @Test
     void jobPolicyHasNoWildcardActionsAndOnlyItsPrefixesAndSecret() {
         Map<String, Map<String, Object>> policies = template.findResources("AWS::IAM::Policy", Match.objectLike(Map.of(
-                "Properties", Match.objectLike(Map.of("Roles", List.of(Map.of("Ref", Match.stringLikeRegexp("JobRole.*")))))))));
+                "Properties", Match.objectLike(Map.of("Roles", List.of(Map.of("Ref", Match.stringLikeRegexp("JobRole.*"))))))));
         assertThat(policies).hasSize(1);
         Map<String, Object> props = (Map<String, Object>) policies.values().iterator().next().get("Properties");
         List<Map<String, Object>> statements = (List<Map<String, Object>>) ((Map<String, Object>) props.get("PolicyDocument")).get("Statement");
@@ -116,7 +116,7 @@ class EMRServerlessStackTest {
                 .contains("/jobs/artifacts/*").contains("/models/*").contains("/config/*").contains("/input/*")
                 .contains("/output/*").contains("/logs/*").contains("MongoUri");
         assertThat(resources).noneSatisfy(r -> assertThat(r).matches(".*Arn\\}?, ?/\\*\\].*"));
-        assertThat(statements).anySatisfy(st -> assertThat(st.get("Condition").toString()).contains("s3:prefix"));
+        assertThat(statements).anySatisfy(st -> assertThat(String.valueOf(st.get("Condition"))).contains("s3:prefix"));
     }
 
     @Test
