@@ -1,16 +1,14 @@
 package org.geneassoc.classify;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
 import org.geneassoc.encoder.OnnxEncoder;
+import org.geneassoc.spark.LocalFolders;
 
 /**
  * A loaded classifier folder: manifest, heads and encoder. Loaded once per JVM and path; a folder on
@@ -34,7 +32,12 @@ public final class ClassifierModel {
         for (Map.Entry<FeatureSet, String> e : manifest.heads().entrySet()) {
             Path file = folder.resolve(e.getValue());
             try {
-                heads.put(e.getKey(), ModelManifest.JSON.readValue(file.toFile(), LinearHead.class));
+                LinearHead head = ModelManifest.JSON.readValue(file.toFile(), LinearHead.class);
+                if (head.lexicalBits() != 0 && head.lexicalBits() != manifest.lexicalBits()) {
+                    throw new IllegalArgumentException("it hashes n-grams into " + head.lexicalBits() + " bits, the manifest into "
+                            + manifest.lexicalBits());
+                }
+                heads.put(e.getKey(), head);
             } catch (IOException | IllegalArgumentException ex) {
                 throw new IOException("Cannot read classifier head " + file + ": " + ex.getMessage(), ex);
             }
@@ -53,24 +56,14 @@ public final class ClassifierModel {
         });
     }
 
-    /** A local path as it is; a Hadoop URI (s3a://…) copied with its sibling encoder to a temporary folder. */
+    /** A local path as it is; a Hadoop URI (s3a://…) copied with its sibling encoder to a local folder. */
     static Path localFolder(String location) throws IOException {
-        URI uri = URI.create(location.replace(" ", "%20"));
-        if (uri.getScheme() == null || "file".equals(uri.getScheme())) {
-            return uri.getScheme() == null ? Path.of(location) : Path.of(uri);
+        Path classifier = LocalFolders.of(location, "Classifier model folder");
+        if (!LocalFolders.isLocal(location)) {
+            String encoder = ModelManifest.read(classifier).encoder().path();
+            LocalFolders.copyTo(new org.apache.hadoop.fs.Path(new org.apache.hadoop.fs.Path(location), encoder).toString(),
+                    classifier.resolve(encoder).normalize());
         }
-        org.apache.hadoop.fs.Path remote = new org.apache.hadoop.fs.Path(location);
-        FileSystem fs = remote.getFileSystem(new Configuration());
-        if (!fs.exists(remote)) {
-            throw new IOException("Classifier model folder " + location + " does not exist");
-        }
-        Path local = Files.createTempDirectory("geneassoc-model");
-        Path classifier = local.resolve(remote.getName());
-        fs.copyToLocalFile(false, remote, new org.apache.hadoop.fs.Path(classifier.toUri()), true);
-        ModelManifest manifest = ModelManifest.read(classifier);
-        org.apache.hadoop.fs.Path encoder = new org.apache.hadoop.fs.Path(remote, manifest.encoder().path());
-        Path encoderLocal = classifier.resolve(manifest.encoder().path()).normalize();
-        fs.copyToLocalFile(false, encoder, new org.apache.hadoop.fs.Path(encoderLocal.toUri()), true);
         return classifier;
     }
 

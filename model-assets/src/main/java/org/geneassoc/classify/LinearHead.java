@@ -23,8 +23,10 @@ public record LinearHead(FeatureSet featureSet, int lexicalBits, float[] denseWe
         for (int i = 0; i < denseWeights.length; i++) {
             z += denseWeights[i] * f.dense()[i];
         }
-        for (int idx : f.lexical()) {
-            z += lexicalWeights[idx];
+        if (lexicalBits > 0) {
+            for (int idx : f.lexical()) {
+                z += lexicalWeights[idx];
+            }
         }
         return (float) (1.0 / (1.0 + Math.exp(-z)));
     }

@@ -39,10 +39,10 @@ final class Progress implements AutoCloseable {
     private String line() {
         long screened = RowCounter.count(GdaPipeline.ABSTRACTS_SCREENED);
         String stage = screened == 0 ? "reading" : RowCounter.count(GdaPipeline.DOCUMENTS) > 0 ? "writing" : "scoring";
-        return String.format("[%4ds] %-7s records %d | abstracts screened %d, in %d | sentences scored %d | GDA sentences %d   ",
+        return String.format("[%4ds] %-7s records %d | abstracts screened %d, in %d | sentences %d | scored %d | GDA %d   ",
                 (System.nanoTime() - start) / 1_000_000_000L, stage, RowCounter.count(GdaJob.RECORDS), screened,
-                RowCounter.count(GdaPipeline.ABSTRACTS_SCREENED_IN), RowCounter.count(GdaPipeline.SENTENCES_SCORED),
-                RowCounter.count(GdaPipeline.GDA_SENTENCES));
+                RowCounter.count(GdaPipeline.ABSTRACTS_SCREENED_IN), RowCounter.count(GdaPipeline.SENTENCES),
+                RowCounter.count(GdaPipeline.PREMISES_SCORED), RowCounter.count(GdaPipeline.GDA_ENTRIES));
     }
 
     @Override

@@ -72,8 +72,8 @@ public final class RunCommand implements Callable<Integer> {
             summary = GdaJob.run(spark, cfg);
         }
         System.out.println(summary.toJson());
-        System.out.printf("%d documents with %d GDA sentences written to %s%s in %.1f s%n", summary.documentsWritten(),
-                summary.gdaSentences(), summary.output(), cfg.writesToMongo() ? "" : " (summary: " + RunSummary.FILE + ")",
+        System.out.printf("%d documents with %d GDA entries written to %s%s in %.1f s%n", summary.documentsWritten(),
+                summary.gdaEntries(), summary.output(), cfg.writesToMongo() ? "" : " (summary: " + RunSummary.FILE + ")",
                 summary.seconds());
         if (!summary.filesFailed().isEmpty()) {
             System.err.println("Some input files could not be read; their records were skipped:");

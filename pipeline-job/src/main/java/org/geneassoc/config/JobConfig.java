@@ -25,6 +25,10 @@ public record JobConfig(String input, String output, InputFormat format, String 
         return models.endsWith("/") ? models + "gda-classifier" : models + "/gda-classifier";
     }
 
+    public String vocabularyPath() {
+        return models.endsWith("/") ? models + "vocabulary" : models + "/vocabulary";
+    }
+
     /** The settings as they may be printed: the MongoDB URI's password masked. */
     public String describe() {
         return "input=" + input + " output=" + (writesToMongo() ? "mongodb " + mongoDatabase + "." + mongoCollection + " at "

@@ -13,6 +13,7 @@ import org.geneassoc.sink.DocumentSink;
 import org.geneassoc.sink.JsonLinesSink;
 import org.geneassoc.sink.MongoSink;
 import org.geneassoc.sink.RunSummary;
+import org.geneassoc.spark.LocalFolders;
 
 import static org.apache.spark.sql.functions.col;
 
@@ -43,14 +44,19 @@ public final class GdaJob {
                 .persist(StorageLevel.MEMORY_AND_DISK());
         Dataset<Row> articles = records.filter(col("kind").equalTo("ARTICLE"));
 
-        Dataset<Row> documents = GdaPipeline.build(spark, cfg).transform(articles);
+        boolean pairs = LocalFolders.exists(cfg.vocabularyPath());
+        if (!pairs) {
+            System.err.println("geneassoc: no entity vocabulary at " + cfg.vocabularyPath()
+                    + "; scoring whole sentences, without naming genes and diseases");
+        }
+        Dataset<Row> documents = GdaPipeline.build(spark, cfg, pairs).transform(articles);
 
         DocumentSink sink = cfg.writesToMongo()
                 ? new MongoSink(cfg.mongoUri(), cfg.mongoDatabase(), cfg.mongoCollection())
                 : new JsonLinesSink(cfg.output());
         sink.write(documents);
 
-        RunSummary summary = Summaries.of(records, sink.location(), (System.nanoTime() - t0) / 1e9);
+        RunSummary summary = Summaries.of(records, sink.location(), pairs, (System.nanoTime() - t0) / 1e9);
         records.unpersist();
         if (!cfg.writesToMongo()) {
             summary.writeTo(cfg.output(), spark.sparkContext().hadoopConfiguration());

@@ -11,7 +11,9 @@ import org.geneassoc.config.JobConfig;
 import org.geneassoc.documents.GdaAggregator;
 import org.geneassoc.documents.PmidDeduplicator;
 import org.geneassoc.documents.RowCounter;
+import org.geneassoc.nlp.EntityRecognizer;
 import org.geneassoc.nlp.MarkupStripper;
+import org.geneassoc.nlp.PairCandidates;
 import org.geneassoc.nlp.ScoreFilter;
 import org.geneassoc.nlp.SentenceExploder;
 import org.geneassoc.nlp.SentenceSplitter;
@@ -23,14 +25,19 @@ import org.geneassoc.nlp.SentenceSplitter;
 public final class GdaPipeline {
     public static final String ABSTRACTS_SCREENED = "abstractsScreened";
     public static final String ABSTRACTS_SCREENED_IN = "abstractsScreenedIn";
-    public static final String SENTENCES_SCORED = "sentencesScored";
-    public static final String GDA_SENTENCES = "gdaSentences";
+    public static final String SENTENCES = "sentences";
+    public static final String PREMISES_SCORED = "premisesScored";
+    public static final String GDA_ENTRIES = "gdaEntries";
     public static final String DOCUMENTS = "documentsWritten";
 
     private GdaPipeline() {
     }
 
-    public static PipelineModel build(SparkSession spark, JobConfig cfg) {
+    /**
+     * With a vocabulary, each (gene, disease) pair in a sentence is scored with both marked as GAD marks
+     * them; without one, whole sentences are scored.
+     */
+    public static PipelineModel build(SparkSession spark, JobConfig cfg, boolean pairs) {
         List<PipelineStage> stages = new ArrayList<>();
         stages.add(new PmidDeduplicator());
         stages.add(new MarkupStripper().setInputCol("title").setOutputCol("title"));
@@ -39,12 +46,19 @@ public final class GdaPipeline {
         stages.add(classifier(cfg, "abstract", "screen").setPremiseKind("abstract"));
         stages.add(new ScoreFilter().setScoreCol("screen.score").setThreshold(cfg.abstractThreshold()));
         stages.add(new RowCounter().setCounter(ABSTRACTS_SCREENED_IN));
+        if (pairs) {
+            stages.add(new EntityRecognizer().setTextCol("abstract").setOutputCol("mentions").setVocabularyPath(cfg.vocabularyPath()));
+        }
         stages.addAll(List.of(SentenceSplitter.stages("abstract", "sentences")));
         stages.add(new SentenceExploder().setAnnotationsCol("sentences").setTextCol("abstract").setSentenceCol("sentence"));
-        stages.add(new RowCounter().setCounter(SENTENCES_SCORED));
-        stages.add(classifier(cfg, "sentence", "prediction"));
+        stages.add(new RowCounter().setCounter(SENTENCES));
+        if (pairs) {
+            stages.add(new PairCandidates());
+        }
+        stages.add(new RowCounter().setCounter(PREMISES_SCORED));
+        stages.add(classifier(cfg, pairs ? "premise" : "sentence", "prediction"));
         stages.add(new ScoreFilter().setScoreCol("prediction.score").setThreshold(cfg.sentenceThreshold()));
-        stages.add(new RowCounter().setCounter(GDA_SENTENCES));
+        stages.add(new RowCounter().setCounter(GDA_ENTRIES));
         stages.add(new GdaAggregator());
         stages.add(new RowCounter().setCounter(DOCUMENTS));
         // Only Transformers: fit() just assembles the model without touching data.

@@ -20,7 +20,7 @@ final class Summaries {
     private Summaries() {
     }
 
-    static RunSummary of(Dataset<Row> records, String output, double seconds) {
+    static RunSummary of(Dataset<Row> records, String output, boolean pairs, double seconds) {
         long files = records.select(regexp_extract(col("source"), "^(.*?)(#\\d+)?$", 1)).distinct().count();
         Map<String, Long> byKind = new TreeMap<>();
         Map<String, Long> rejected = new TreeMap<>();
@@ -44,8 +44,9 @@ final class Summaries {
         long parsed = articles + noAbstract + byKind.getOrDefault(ParsedRecord.Kind.REJECTED.name(), 0L);
         long screened = RowCounter.count(GdaPipeline.ABSTRACTS_SCREENED);
         return new RunSummary(files, failed, parsed, rejected, samples, noAbstract, articles - screened, screened,
-                RowCounter.count(GdaPipeline.ABSTRACTS_SCREENED_IN), RowCounter.count(GdaPipeline.SENTENCES_SCORED),
-                RowCounter.count(GdaPipeline.GDA_SENTENCES), RowCounter.count(GdaPipeline.DOCUMENTS), output,
+                RowCounter.count(GdaPipeline.ABSTRACTS_SCREENED_IN), pairs, RowCounter.count(GdaPipeline.SENTENCES),
+                RowCounter.count(GdaPipeline.PREMISES_SCORED), RowCounter.count(GdaPipeline.GDA_ENTRIES),
+                RowCounter.count(GdaPipeline.DOCUMENTS), output,
                 Math.round(seconds * 10) / 10.0);
     }
 }

@@ -11,11 +11,15 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
-/** What a run did, written as {@code _SUMMARY.json} beside JSON Lines output and printed at the end. */
+/**
+ * What a run did, written as {@code _SUMMARY.json} beside JSON Lines output and printed at the end.
+ * {@code premisesScored} counts what the encoder saw: (gene, disease) pairs with entity recognition,
+ * whole sentences without it.
+ */
 public record RunSummary(long filesRead, List<String> filesFailed, long recordsParsed, Map<String, Long> recordsRejected,
                          List<String> rejectedSamples, long recordsWithoutAbstract, long duplicateRecords,
-                         long abstractsScreened, long abstractsScreenedIn, long sentencesScored, long gdaSentences,
-                         long documentsWritten, String output, double seconds) {
+                         long abstractsScreened, long abstractsScreenedIn, boolean entityRecognition, long sentences,
+                         long premisesScored, long gdaEntries, long documentsWritten, String output, double seconds) {
 
     public static final String FILE = "_SUMMARY.json";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

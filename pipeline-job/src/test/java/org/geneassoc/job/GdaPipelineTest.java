@@ -28,7 +28,7 @@ class GdaPipelineTest {
                         "abstractThreshold", "0", "sentenceThreshold", "0.5"))
                 .build();
         Dataset<Row> articles = ArticleReader.read(spark, cfg.input(), InputFormat.AUTO).filter(col("kind").equalTo("ARTICLE"));
-        PipelineModel model = GdaPipeline.build(spark, cfg);
+        PipelineModel model = GdaPipeline.build(spark, cfg, true);
         List<Row> before = model.transform(articles).orderBy("pmid").collectAsList();
         model.write().overwrite().save(dir.toString());
         List<Row> after = PipelineModel.load(dir.toString()).transform(articles).orderBy("pmid").collectAsList();

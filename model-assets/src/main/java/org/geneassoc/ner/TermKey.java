@@ -1,0 +1,71 @@
+package org.geneassoc.ner;
+
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The lookup key of a name: Greek letters spelt out, possessive 's dropped, lower case, everything but
+ * letters and digits removed (so "IL-6", "IL 6" and "IL6" meet). Disease keys also drop a plural s
+ * from the last word ("carcinomas" → "carcinoma").
+ */
+public final class TermKey {
+    private static final Map<Character, String> GREEK = Map.ofEntries(
+            Map.entry('α', "alpha"), Map.entry('β', "beta"), Map.entry('γ', "gamma"), Map.entry('δ', "delta"),
+            Map.entry('ε', "epsilon"), Map.entry('ζ', "zeta"), Map.entry('η', "eta"), Map.entry('θ', "theta"),
+            Map.entry('ι', "iota"), Map.entry('κ', "kappa"), Map.entry('λ', "lambda"), Map.entry('μ', "mu"),
+            Map.entry('ν', "nu"), Map.entry('ξ', "xi"), Map.entry('π', "pi"), Map.entry('ρ', "rho"),
+            Map.entry('σ', "sigma"), Map.entry('τ', "tau"), Map.entry('υ', "upsilon"), Map.entry('φ', "phi"),
+            Map.entry('χ', "chi"), Map.entry('ψ', "psi"), Map.entry('ω', "omega"), Map.entry('Α', "alpha"),
+            Map.entry('Β', "beta"), Map.entry('Γ', "gamma"), Map.entry('Δ', "delta"), Map.entry('Κ', "kappa"));
+
+    private TermKey() {
+    }
+
+    public static String gene(String name) {
+        return key(name, false);
+    }
+
+    public static String disease(String name) {
+        return key(name, true);
+    }
+
+    /** Letters and digits only, Greek spelt out, case kept: for case-sensitive comparisons of short symbols. */
+    public static String shape(String name) {
+        StringBuilder sb = new StringBuilder(name.length());
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            String g = GREEK.get(c);
+            if (g != null) {
+                sb.append(g);
+            } else if (Character.isLetterOrDigit(c)) {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String key(String name, boolean singular) {
+        String s = name.replaceAll("['’]s\\b", "");
+        StringBuilder sb = new StringBuilder(s.length());
+        int lastWordStart = 0;
+        boolean inWord = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            String g = GREEK.get(c);
+            if (g != null || Character.isLetterOrDigit(c)) {
+                if (!inWord) {
+                    lastWordStart = sb.length();
+                    inWord = true;
+                }
+                sb.append(g != null ? g : String.valueOf(c).toLowerCase(Locale.ROOT));
+            } else {
+                inWord = false;
+            }
+        }
+        int n = sb.length();
+        if (singular && n - lastWordStart > 4 && sb.charAt(n - 1) == 's' && sb.charAt(n - 2) != 's') {
+            sb.setLength(n - 1);
+        }
+        return sb.toString();
+    }
+}
