@@ -97,16 +97,21 @@ public final class ClassifierModel {
      * the model has one; every other premise to the PLAIN head.
      */
     public float[] score(List<String> premises) {
-        return score(premises, null);
+        return score(premises, null).scores();
+    }
+
+    /** Probabilities of entailment, and whether each reaches its head's decision threshold. */
+    public record Scores(float[] scores, boolean[] entails) {
     }
 
     /** As {@link #score(List)}; a non-null {@code forced} feature set picks that head for every premise. */
-    public float[] score(List<String> premises, FeatureSet forced) {
+    public Scores score(List<String> premises, FeatureSet forced) {
         if (forced != null) {
             requireHead(forced);
         }
         List<Features> features = featurizer.featurize(premises, forced);
         float[] scores = new float[features.size()];
+        boolean[] entails = new boolean[scores.length];
         for (int i = 0; i < scores.length; i++) {
             Features f = features.get(i);
             LinearHead head = heads.get(f.set());
@@ -118,7 +123,8 @@ public final class ClassifierModel {
                 throw new IllegalStateException("Classifier " + location + " has no head for " + f.set() + " premises");
             }
             scores[i] = head.score(f);
+            entails[i] = scores[i] >= head.threshold();
         }
-        return scores;
+        return new Scores(scores, entails);
     }
 }

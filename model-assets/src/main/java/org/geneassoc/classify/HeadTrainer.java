@@ -28,7 +28,13 @@ public final class HeadTrainer {
         this.lexicalBits = lexicalBits;
     }
 
-    public record Fitted(HeadVariant variant, double regParam, PipelineModel pipeline) {
+    /** Decision thresholds tried on the development set. */
+    static final double[] THRESHOLDS = java.util.stream.IntStream.rangeClosed(4, 16).mapToDouble(i -> i * 0.05).toArray();
+
+    public record Fitted(HeadVariant variant, double regParam, double threshold, PipelineModel pipeline) {
+        public Fitted withThreshold(double t) {
+            return new Fitted(variant, regParam, t, pipeline);
+        }
     }
 
     public Fitted fit(Dataset<Row> train, HeadVariant variant, double regParam) {
@@ -37,37 +43,45 @@ public final class HeadTrainer {
         LogisticRegression lr = new LogisticRegression().setFeaturesCol("x").setLabelCol("label")
                 .setRegParam(regParam).setElasticNetParam(0.0).setMaxIter(300).setTol(1e-7);
         PipelineModel model = new Pipeline().setStages(new PipelineStage[] {slicer, lr}).fit(train);
-        return new Fitted(variant, regParam, model);
+        return new Fitted(variant, regParam, 0.5, model);
     }
 
-    /** The strength from {@link #REG_GRID} with the best development F1 (ties: the stronger). */
+    /** The strength from {@link #REG_GRID} and decision threshold with the best development F1 (ties: the stronger, the higher). */
     public Fitted fitTuned(Dataset<Row> train, Dataset<Row> dev, HeadVariant variant) {
         Fitted best = null;
         double bestF1 = -1;
         for (double reg : REG_GRID) {
             Fitted f = fit(train, variant, reg);
-            double f1 = evaluate(f, dev).f1();
-            if (f1 >= bestF1) {
-                best = f;
-                bestF1 = f1;
+            double[][] scored = scores(f, dev);
+            for (double t : THRESHOLDS) {
+                double f1 = BinaryMetrics.of(scored[0], scored[1], t).f1();
+                if (f1 >= bestF1) {
+                    best = f.withThreshold(t);
+                    bestF1 = f1;
+                }
             }
         }
         return best;
     }
 
     public BinaryMetrics evaluate(Fitted fitted, Dataset<Row> data) {
+        double[][] scored = scores(fitted, data);
+        return BinaryMetrics.of(scored[0], scored[1], fitted.threshold());
+    }
+
+    /** Labels and positive-class probabilities. */
+    private static double[][] scores(Fitted fitted, Dataset<Row> data) {
         List<Row> rows = fitted.pipeline().transform(data).select("label", "probability").collectAsList();
-        double[] labels = new double[rows.size()];
-        double[] scores = new double[rows.size()];
+        double[][] out = new double[2][rows.size()];
         for (int i = 0; i < rows.size(); i++) {
-            labels[i] = rows.get(i).getDouble(0);
-            scores[i] = ((Vector) rows.get(i).get(1)).apply(1);
+            out[0][i] = rows.get(i).getDouble(0);
+            out[1][i] = ((Vector) rows.get(i).get(1)).apply(1);
         }
-        return BinaryMetrics.of(labels, scores, 0.5);
+        return out;
     }
 
     public LinearHead head(Fitted fitted) {
         LogisticRegressionModel lr = (LogisticRegressionModel) fitted.pipeline().stages()[1];
-        return fitted.variant().head(lr.coefficients().toArray(), lr.intercept(), hidden, lexicalBits);
+        return fitted.variant().head(lr.coefficients().toArray(), lr.intercept(), fitted.threshold(), hidden, lexicalBits);
     }
 }

@@ -64,7 +64,7 @@ public enum HeadVariant {
     }
 
     /** Spreads weights learnt on {@link #indices} back into a head for this variant's feature set. */
-    public LinearHead head(double[] coefficients, double intercept, int hidden, int lexicalBits) {
+    public LinearHead head(double[] coefficients, double intercept, double threshold, int hidden, int lexicalBits) {
         int[] idx = indices(hidden, lexicalBits);
         float[] dense = new float[featureSet.dims(hidden)];
         int bits = lexical ? lexicalBits : 0;
@@ -76,6 +76,6 @@ public enum HeadVariant {
                 lex[idx[k] - DENSE_BLOCKS * hidden] = (float) coefficients[k];
             }
         }
-        return new LinearHead(featureSet, bits, dense, lex, (float) intercept);
+        return new LinearHead(featureSet, bits, dense, lex, (float) intercept, (float) threshold);
     }
 }

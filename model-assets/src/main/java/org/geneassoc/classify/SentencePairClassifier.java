@@ -63,7 +63,7 @@ public class SentencePairClassifier extends Transformer implements DefaultParams
         setDefault(hypothesisCol, "");
         setDefault(outputCol, "prediction");
         setDefault(encoderThreads, 1);
-        setDefault(batchSize, 32);
+        setDefault(batchSize, 16);
         setDefault(premiseKind, "sentence");
     }
 
@@ -144,7 +144,8 @@ public class SentencePairClassifier extends Transformer implements DefaultParams
         if (forced != null) {
             driverModel.requireHead(forced);
         }
-        int chunk = Math.max(batch * 8, 256);
+        // Large chunks let the featurizer sort many premises by length, so batches carry little padding.
+        int chunk = Math.max(batch * 64, 2048);
         return dataset.toDF().mapPartitions(
                 (org.apache.spark.api.java.function.MapPartitionsFunction<Row, Row>) rows -> {
                     ClassifierModel model = ClassifierModel.load(path, threads, batch);
@@ -167,11 +168,10 @@ public class SentencePairClassifier extends Transformer implements DefaultParams
                 scored.add(i);
             }
         }
-        float[] scores = model.score(premises, forced);
+        ClassifierModel.Scores scores = model.score(premises, forced);
         Object[] out = new Object[rows.size()];
         for (int k = 0; k < scored.size(); k++) {
-            float s = scores[k];
-            out[scored.get(k)] = RowFactory.create(s >= 0.5f ? ENTAILMENT : NOT_ENTAILMENT, s);
+            out[scored.get(k)] = RowFactory.create(scores.entails()[k] ? ENTAILMENT : NOT_ENTAILMENT, scores.scores()[k]);
         }
         return out;
     }

@@ -18,6 +18,8 @@ public final class TermKey {
             Map.entry('χ', "chi"), Map.entry('ψ', "psi"), Map.entry('ω', "omega"), Map.entry('Α', "alpha"),
             Map.entry('Β', "beta"), Map.entry('Γ', "gamma"), Map.entry('Δ', "delta"), Map.entry('Κ', "kappa"));
 
+    private static final java.util.regex.Pattern POSSESSIVE = java.util.regex.Pattern.compile("['’]s\\b");
+
     private TermKey() {
     }
 
@@ -45,7 +47,7 @@ public final class TermKey {
     }
 
     private static String key(String name, boolean singular) {
-        String s = name.replaceAll("['’]s\\b", "");
+        String s = name.indexOf('\'') < 0 && name.indexOf('’') < 0 ? name : POSSESSIVE.matcher(name).replaceAll("");
         StringBuilder sb = new StringBuilder(s.length());
         int lastWordStart = 0;
         boolean inWord = false;

@@ -27,7 +27,6 @@ public final class VocabularyBuilder {
 
     private final Map<String, Vocabulary.Term> genes = new HashMap<>();
     private final Map<String, Vocabulary.Term> diseases = new HashMap<>();
-    private final Set<String> ambiguousGeneKeys = new HashSet<>();
     private final Map<String, String[]> hgncByEntrez = new HashMap<>();
     private final Map<String, String> meshNames = new HashMap<>();
     private final Map<String, Object> report = new LinkedHashMap<>();
@@ -97,7 +96,6 @@ public final class VocabularyBuilder {
                 continue;
             }
             if (e.getValue().size() > 1) {
-                ambiguousGeneKeys.add(e.getKey());
                 ambiguous++;
                 continue;
             }
@@ -162,7 +160,11 @@ public final class VocabularyBuilder {
         }
     }
 
-    /** Each annotated mention text names the ID it was annotated with most often; these win over the tables. */
+    /**
+     * Each annotated mention text names the ID it was annotated with most often. For genes that adds names
+     * HGNC lacks but never replaces an HGNC symbol or alias: BioRED also annotates rodent genes, and "TNF-alpha"
+     * is human TNF for a tool about human disease. For diseases the annotation wins over the tables.
+     */
     private void addBioredMentions(List<PubTator.Document> train) {
         Map<String, Map<String, Integer>> geneVotes = new HashMap<>();
         Map<String, Map<String, Integer>> diseaseVotes = new HashMap<>();
@@ -181,6 +183,9 @@ public final class VocabularyBuilder {
         int g = 0, dz = 0;
         for (Map.Entry<String, Map<String, Integer>> e : geneVotes.entrySet()) {
             if (TermKey.shape(forms.get("G" + e.getKey())).length() < 2) {
+                continue;
+            }
+            if (genes.containsKey(e.getKey())) {
                 continue;
             }
             String id = top(e.getValue());

@@ -16,7 +16,10 @@ public final class Sessions {
         SparkConf conf = new SparkConf(true);
         SparkSession.Builder b = SparkSession.builder().appName(appName)
                 .config("spark.serializer", "org.apache.spark.serializer.KryoSerializer")
-                .config("spark.sql.session.timeZone", "UTC");
+                .config("spark.sql.session.timeZone", "UTC")
+                // Rows here are small in bytes but heavy in encoder work: coalescing shuffle partitions by
+                // size would put a whole small input on one core.
+                .config("spark.sql.adaptive.coalescePartitions.enabled", "false");
         if (!conf.contains("spark.master")) {
             String m = master == null || master.isBlank() ? "local[*]" : master;
             b.master(m)

@@ -49,11 +49,11 @@ final class AbstractScreenExperiment {
                 bestF1 = f1;
             }
         }
-        HeadTrainer.Fitted all = trainer.fit(trainF, best.variant(), best.regParam());
+        HeadTrainer.Fitted all = trainer.fit(trainF, best.variant(), best.regParam()).withThreshold(best.threshold());
         BinaryMetrics devM = trainer.evaluate(all, f.of(dev));
         LinearHead h = trainer.head(all);
         long positives = train.filter(col("label").equalTo(1.0)).count();
-        return new Result(new LinearHead(FeatureSet.ABSTRACT, h.lexicalBits(), h.denseWeights(), h.lexicalWeights(), h.bias()),
+        return new Result(new LinearHead(FeatureSet.ABSTRACT, h.lexicalBits(), h.denseWeights(), h.lexicalWeights(), h.bias(), h.threshold()),
                 best.variant(), best.regParam(), devM, train.count(), positives);
     }
 

@@ -41,18 +41,18 @@ public final class EvaluateCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Scores through the Spark stage the job uses, so what is measured is what runs. */
+    /** Labels through the Spark stage the job uses (each head's decision threshold), so what is measured is what runs. */
     public static BinaryMetrics evaluate(SparkSession spark, String modelLocation, Dataset<Row> labelled) {
         String hypothesis = ClassifierModel.load(modelLocation, 1, 32).manifest().hypothesis();
         List<Row> rows = new SentencePairClassifier().setModelPath(modelLocation).setHypothesis(hypothesis)
                 .setPremiseCol("sentence").setOutputCol("prediction")
-                .transform(labelled).select("label", "prediction.score").collectAsList();
+                .transform(labelled).select("label", "prediction.label").collectAsList();
         double[] labels = new double[rows.size()];
-        double[] scores = new double[rows.size()];
+        double[] predicted = new double[rows.size()];
         for (int i = 0; i < rows.size(); i++) {
             labels[i] = rows.get(i).getDouble(0);
-            scores[i] = rows.get(i).getFloat(1);
+            predicted[i] = rows.get(i).getString(1).equals(SentencePairClassifier.ENTAILMENT) ? 1 : 0;
         }
-        return BinaryMetrics.of(labels, scores, 0.5);
+        return BinaryMetrics.of(labels, predicted, 0.5);
     }
 }

@@ -18,15 +18,14 @@ import static org.apache.spark.sql.functions.col;
 final class Featurized {
     static final int LEXICAL_BITS = 14;
 
-    private final SparkSession spark;
     private final Dataset<Row> features;
 
     Featurized(SparkSession spark, Path encoder, List<Dataset<Row>> sets) {
-        this.spark = spark;
         Dataset<Row> sentences = sets.stream().map(d -> d.select("sentence")).reduce(Dataset::union).orElseThrow().distinct();
         this.features = new EncoderFeaturizer().setEncoderPath(encoder.toString()).setLexicalBits(LEXICAL_BITS)
                 .setInputCol("sentence").setOutputCol("features")
-                .transform(sentences.repartition(spark.sparkContext().defaultParallelism(), col("sentence")))
+                // Sorted, so every run encodes the same batches: int8 activation ranges are per batch.
+                .transform(sentences.repartition(spark.sparkContext().defaultParallelism(), col("sentence")).sortWithinPartitions("sentence"))
                 .persist(StorageLevel.MEMORY_AND_DISK());
     }
 
@@ -34,11 +33,12 @@ final class Featurized {
         return features.count();
     }
 
-    /** The set with a {@code features} column, partitioned and ordered the same way every run. */
+    /**
+     * The set with a {@code features} column in one sorted partition: L-BFGS sums gradients over
+     * partitions in the order tasks finish, which would make training differ in the last digits.
+     */
     Dataset<Row> of(Dataset<Row> labelled) {
-        return labelled.join(features, "sentence")
-                .repartition(spark.sparkContext().defaultParallelism(), col("sentence"))
-                .sortWithinPartitions("sentence", "label");
+        return labelled.join(features, "sentence").repartition(1).sortWithinPartitions("sentence", "label");
     }
 
     static Dataset<Row> read(SparkSession spark, Path file) {

@@ -23,10 +23,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 class SentencePairClassifierTest {
     // Real GAD sentences (gad-blurb/test.tsv), labels 1 and 0.
-    static final String POSITIVE = "These results suggest that the @GENE$ null-genotype is associated with an increased risk of "
-            + "@DISEASE$, especially in younger individuals.";
-    static final String NEGATIVE = "We conclude that genetic alterations in the @GENE$, GSTM3, GSTT1, and GSTM1 genes do not play a "
-            + "dominant role in @DISEASE$.";
+    static final String POSITIVE = "Although further replication studies are necessary to test the validity of the described "
+            + "genotype-phenotype relationship, our study supports the hypothesis that @GENE$ 121Q predicts genetic "
+            + "susceptibility to @DISEASE$ in both South Asians and Caucasians.";
+    static final String NEGATIVE = "@GENE$ gene RFLPs is related to TCM @DISEASE$ Differentiation typing.";
     static final StructType SCHEMA = new StructType().add("premise", DataTypes.StringType);
 
     private static SparkSession spark;

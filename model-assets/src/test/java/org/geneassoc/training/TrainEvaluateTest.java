@@ -18,10 +18,18 @@ import picocli.CommandLine;
 
 class TrainEvaluateTest {
 
-    /** The first {@code n} lines of a GAD file (its header kept), to train in seconds. */
+    /** About {@code n} evenly spaced lines of a GAD file (its header kept): GAD files are sorted by label. */
     private static Path slice(Path from, Path to, int n) throws Exception {
         List<String> lines = Files.readAllLines(from, StandardCharsets.UTF_8);
-        Files.write(to, lines.subList(0, Math.min(n, lines.size())), StandardCharsets.UTF_8);
+        List<String> out = new java.util.ArrayList<>();
+        if (lines.get(0).startsWith("index\t")) {
+            out.add(lines.get(0));
+        }
+        int step = Math.max(1, lines.size() / n);
+        for (int i = out.size(); i < lines.size(); i += step) {
+            out.add(lines.get(i));
+        }
+        Files.write(to, out, StandardCharsets.UTF_8);
         return to;
     }
 
@@ -39,13 +47,10 @@ class TrainEvaluateTest {
     }
 
     @Test
-    void trainsDeterministicallyAndBeatsTheMajorityBaseline(@TempDir Path dir) throws Exception {
+    void trainingIsDeterministicForAFixedSeed(@TempDir Path dir) throws Exception {
         SharedSpark.get();
-        String models = SharedData.models();
-        Path train = slice(SharedData.require("gad/2/train.tsv"), dir.resolve("train.tsv"), 700);
-        Path test = slice(SharedData.require("gad/2/test.tsv"), dir.resolve("test.tsv"), 301);
-        String encoder = Path.of(models, "encoder").toString();
-
+        Path train = slice(SharedData.require("gad/2/train.tsv"), dir.resolve("train.tsv"), 500);
+        String encoder = Path.of(SharedData.models(), "encoder").toString();
         run("train", "--train", train.toString(), "--out", dir.resolve("m1").toString(), "--encoder", encoder, "--master", "local[2]");
         run("train", "--train", train.toString(), "--out", dir.resolve("m2").toString(), "--encoder", encoder, "--master", "local[2]");
         for (String head : List.of("head-marked.json", "head-plain.json")) {
@@ -53,18 +58,29 @@ class TrainEvaluateTest {
                     .as("%s is the same for the same seed and data", head)
                     .isEqualTo(Files.readString(dir.resolve("m2").resolve(head)));
         }
+    }
 
-        String out = run("evaluate", "--model", dir.resolve("m1").toString(), "--data", test.toString(), "--master", "local[2]");
+    @Test
+    void trainsOnGadAndBeatsTheMajorityClassBaseline(@TempDir Path dir) throws Exception {
+        SharedSpark.get();
+        String encoder = Path.of(SharedData.models(), "encoder").toString();
+        Path test = SharedData.require("gad-blurb/test.tsv");
+        run("train", "--train", SharedData.require("gad-blurb/train.tsv").toString(), "--dev", SharedData.require("gad-blurb/dev.tsv").toString(),
+                "--variant", "MARKERS", "--plain-variant", "CLS_MEAN", "--out", dir.resolve("m").toString(), "--encoder", encoder,
+                "--master", "local[2]");
+
+        String out = run("evaluate", "--model", dir.resolve("m").toString(), "--data", test.toString(), "--master", "local[2]");
         List<String> lines = out.lines().toList();
         assertThat(lines.get(lines.size() - 2)).startsWith("MCC=");
         assertThat(lines.get(lines.size() - 1)).startsWith("F1=");
         double f1 = Double.parseDouble(lines.get(lines.size() - 1).substring(3));
 
-        BinaryMetrics counts = EvaluateCommand.evaluate(SharedSpark.get(), dir.resolve("m1").toString(),
+        BinaryMetrics counts = EvaluateCommand.evaluate(SharedSpark.get(), dir.resolve("m").toString(),
                 LabelledSentences.read(SharedSpark.get(), test));
         assertThat(f1).isEqualTo(BinaryMetrics.round(counts.f1()), org.assertj.core.data.Offset.offset(1e-4));
-        assertThat(f1).as("F1 above always answering positive").isGreaterThan(counts.alwaysPositiveF1());
-        assertThat(counts.mcc()).isGreaterThan(0.1);
+        // GAD's training majority is the positive class: the baseline answers "positive" for everything.
+        assertThat(f1).as("F1 above the majority-class baseline").isGreaterThan(counts.alwaysPositiveF1());
+        assertThat(counts.mcc()).isGreaterThan(0.2);
     }
 
     @Test

@@ -9,13 +9,20 @@ import picocli.CommandLine.Command;
 /** {@code bin/geneassoc}: the job and the model commands under one name. */
 @Command(name = "geneassoc", mixinStandardHelpOptions = true, version = "geneassoc 0.1.0",
         description = "Gene-disease associations from the biomedical literature, on Spark.",
-        subcommands = {RunCommand.class, TrainCommand.class, EvaluateCommand.class, ExperimentsCommand.class})
+        subcommands = {RunCommand.class, EvaluatePairsCommand.class, BenchCommand.class, TrainCommand.class, EvaluateCommand.class,
+                ExperimentsCommand.class})
 public final class GeneAssocCli {
     private GeneAssocCli() {
     }
 
+    /** Stops Spark before exiting, so event logs and history are complete on EMR too. */
     public static void main(String[] args) {
-        System.exit(execute(args));
+        int code = execute(args);
+        scala.Option<org.apache.spark.sql.SparkSession> active = org.apache.spark.sql.SparkSession.getActiveSession();
+        if (active.isDefined()) {
+            active.get().stop();
+        }
+        System.exit(code);
     }
 
     /** Runs a command; failures end in one clear line on stderr (the stack trace with GENEASSOC_DEBUG=1). */

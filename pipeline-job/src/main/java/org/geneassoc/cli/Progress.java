@@ -37,10 +37,11 @@ final class Progress implements AutoCloseable {
     }
 
     private String line() {
-        long screened = RowCounter.count(GdaPipeline.ABSTRACTS_SCREENED);
-        String stage = screened == 0 ? "reading" : RowCounter.count(GdaPipeline.DOCUMENTS) > 0 ? "writing" : "scoring";
-        return String.format("[%4ds] %-7s records %d | abstracts screened %d, in %d | sentences %d | scored %d | GDA %d   ",
-                (System.nanoTime() - start) / 1_000_000_000L, stage, RowCounter.count(GdaJob.RECORDS), screened,
+        long abstracts = RowCounter.count(GdaPipeline.ABSTRACTS);
+        String stage = abstracts == 0 ? "reading" : RowCounter.count(GdaPipeline.DOCUMENTS) > 0 ? "writing" : "scoring";
+        return String.format("[%4ds] %-7s records %d | abstracts %d, screened %d, in %d | sentences %d | scored %d | GDA %d   ",
+                (System.nanoTime() - start) / 1_000_000_000L, stage, RowCounter.count(GdaJob.RECORDS), abstracts,
+                RowCounter.count(GdaPipeline.ABSTRACTS_SCREENED),
                 RowCounter.count(GdaPipeline.ABSTRACTS_SCREENED_IN), RowCounter.count(GdaPipeline.SENTENCES),
                 RowCounter.count(GdaPipeline.PREMISES_SCORED), RowCounter.count(GdaPipeline.GDA_ENTRIES));
     }

@@ -96,14 +96,17 @@ public final class RunCommand implements Callable<Integer> {
         flags.put("mongoSecretId", mongoSecretId);
         flags.put("mongoDatabase", mongoDatabase);
         flags.put("mongoCollection", mongoCollection);
+        return settings(configDir, flags).resolveSecrets(MongoSecret::read).build();
+    }
+
+    /** Every source but the secrets, lowest first: config/*.json, SparkFiles (EMR --files), environment, flags. */
+    static ConfigLoader settings(Path configDir, Map<String, String> flags) throws Exception {
         Path dir = configDir != null ? configDir : Path.of(System.getProperty("geneassoc.config", "config"));
         return new ConfigLoader()
                 .jsonFolder(dir)
                 .jsonFolder(Path.of(SparkFiles.getRootDirectory()))
                 .environment(System.getenv())
                 .flags(flags)
-                .fallback("models", ModelLocations.modelsRoot())
-                .resolveSecrets(MongoSecret::read)
-                .build();
+                .fallback("models", ModelLocations.modelsRoot());
     }
 }

@@ -23,7 +23,7 @@ public record ParsedRecord(String kind, Article article, String source, String r
         if (a.pmid() == null || a.pmid().isBlank()) {
             return new ParsedRecord(Kind.REJECTED.name(), null, a.source(), "record has no pmid");
         }
-        if (!a.pmid().strip().matches("\\d{1,9}")) {
+        if (!a.pmid().strip().matches("\\d{1,12}")) {
             return new ParsedRecord(Kind.REJECTED.name(), null, a.source(), "pmid '" + a.pmid() + "' is not a PubMed identifier");
         }
         return new ParsedRecord(hasAbstract ? Kind.ARTICLE.name() : Kind.NO_ABSTRACT.name(), a, a.source(),

@@ -13,6 +13,7 @@ import javax.xml.stream.XMLStreamReader;
  */
 final class SafeXml {
     private static final XMLInputFactory FACTORY = create();
+    private static final java.util.regex.Pattern INTERNAL_SUBSET = java.util.regex.Pattern.compile("<!DOCTYPE[^\\[>]*\\[");
 
     private SafeXml() {
     }
@@ -31,9 +32,12 @@ final class SafeXml {
         return FACTORY.createXMLStreamReader(in);
     }
 
-    /** Fails on a DOCTYPE that declares anything, and on entity references the parser could not resolve. */
+    /**
+     * Fails on a DOCTYPE with an internal subset (where entities are declared), and on entity references
+     * the parser could not resolve. A DOCTYPE that only names an external DTD, as PubMed's does, passes.
+     */
     static void refuseDtd(XMLStreamReader r) throws XMLStreamException {
-        if (r.getEventType() == XMLStreamReader.DTD && r.getText().contains("<!")) {
+        if (r.getEventType() == XMLStreamReader.DTD && INTERNAL_SUBSET.matcher(r.getText()).find()) {
             throw new XMLStreamException("DOCTYPE with declarations refused (XXE or entity expansion)");
         }
         if (r.getEventType() == XMLStreamReader.ENTITY_REFERENCE) {

@@ -32,7 +32,7 @@ public final class GdaJob {
         String[] withCommand = new String[args.length + 1];
         withCommand[0] = "run";
         System.arraycopy(args, 0, withCommand, 1, args.length);
-        System.exit(GeneAssocCli.execute(withCommand));
+        GeneAssocCli.main(withCommand);
     }
 
     public static RunSummary run(SparkSession spark, JobConfig cfg) throws IOException {

@@ -14,6 +14,7 @@ import org.geneassoc.documents.RowCounter;
 import org.geneassoc.nlp.EntityRecognizer;
 import org.geneassoc.nlp.MarkupStripper;
 import org.geneassoc.nlp.PairCandidates;
+import org.geneassoc.nlp.PairableFilter;
 import org.geneassoc.nlp.ScoreFilter;
 import org.geneassoc.nlp.SentenceExploder;
 import org.geneassoc.nlp.SentenceSplitter;
@@ -23,6 +24,7 @@ import org.geneassoc.nlp.SentenceSplitter;
  * Every stage is a Transformer with Params, so the pipeline saves, loads and composes.
  */
 public final class GdaPipeline {
+    public static final String ABSTRACTS = "abstracts";
     public static final String ABSTRACTS_SCREENED = "abstractsScreened";
     public static final String ABSTRACTS_SCREENED_IN = "abstractsScreenedIn";
     public static final String SENTENCES = "sentences";
@@ -42,14 +44,19 @@ public final class GdaPipeline {
         stages.add(new PmidDeduplicator());
         stages.add(new MarkupStripper().setInputCol("title").setOutputCol("title"));
         stages.add(new MarkupStripper().setInputCol("abstract").setOutputCol("abstract"));
-        stages.add(new RowCounter().setCounter(ABSTRACTS_SCREENED));
-        stages.add(classifier(cfg, "abstract", "screen").setPremiseKind("abstract"));
-        stages.add(new ScoreFilter().setScoreCol("screen.score").setThreshold(cfg.abstractThreshold()));
-        stages.add(new RowCounter().setCounter(ABSTRACTS_SCREENED_IN));
+        stages.add(new RowCounter().setCounter(ABSTRACTS));
+        // Entities first: abstracts where no sentence names a gene and a disease skip the encoder entirely.
         if (pairs) {
             stages.add(new EntityRecognizer().setTextCol("abstract").setOutputCol("mentions").setVocabularyPath(cfg.vocabularyPath()));
         }
         stages.addAll(List.of(SentenceSplitter.stages("abstract", "sentences")));
+        if (pairs) {
+            stages.add(new PairableFilter());
+        }
+        stages.add(new RowCounter().setCounter(ABSTRACTS_SCREENED));
+        stages.add(classifier(cfg, "abstract", "screen").setPremiseKind("abstract"));
+        stages.add(new ScoreFilter().setScoreCol("screen.score").setThreshold(cfg.abstractThreshold()));
+        stages.add(new RowCounter().setCounter(ABSTRACTS_SCREENED_IN));
         stages.add(new SentenceExploder().setAnnotationsCol("sentences").setTextCol("abstract").setSentenceCol("sentence"));
         stages.add(new RowCounter().setCounter(SENTENCES));
         if (pairs) {

@@ -42,8 +42,9 @@ final class Summaries {
         long articles = byKind.getOrDefault(ParsedRecord.Kind.ARTICLE.name(), 0L);
         long noAbstract = byKind.getOrDefault(ParsedRecord.Kind.NO_ABSTRACT.name(), 0L);
         long parsed = articles + noAbstract + byKind.getOrDefault(ParsedRecord.Kind.REJECTED.name(), 0L);
-        long screened = RowCounter.count(GdaPipeline.ABSTRACTS_SCREENED);
-        return new RunSummary(files, failed, parsed, rejected, samples, noAbstract, articles - screened, screened,
+        long abstracts = RowCounter.count(GdaPipeline.ABSTRACTS);
+        return new RunSummary(files, failed, parsed, rejected, samples, noAbstract, articles - abstracts, abstracts,
+                RowCounter.count(GdaPipeline.ABSTRACTS_SCREENED),
                 RowCounter.count(GdaPipeline.ABSTRACTS_SCREENED_IN), pairs, RowCounter.count(GdaPipeline.SENTENCES),
                 RowCounter.count(GdaPipeline.PREMISES_SCORED), RowCounter.count(GdaPipeline.GDA_ENTRIES),
                 RowCounter.count(GdaPipeline.DOCUMENTS), output,

@@ -13,12 +13,13 @@ import org.apache.hadoop.fs.Path;
 
 /**
  * What a run did, written as {@code _SUMMARY.json} beside JSON Lines output and printed at the end.
- * {@code premisesScored} counts what the encoder saw: (gene, disease) pairs with entity recognition,
- * whole sentences without it.
+ * {@code abstractsScreened} counts the abstracts the screen saw: with entity recognition only those
+ * with a sentence naming a gene and a disease. {@code premisesScored} counts what the encoder saw besides:
+ * (gene, disease) pairs with entity recognition, whole sentences without it.
  */
 public record RunSummary(long filesRead, List<String> filesFailed, long recordsParsed, Map<String, Long> recordsRejected,
                          List<String> rejectedSamples, long recordsWithoutAbstract, long duplicateRecords,
-                         long abstractsScreened, long abstractsScreenedIn, boolean entityRecognition, long sentences,
+                         long abstracts, long abstractsScreened, long abstractsScreenedIn, boolean entityRecognition, long sentences,
                          long premisesScored, long gdaEntries, long documentsWritten, String output, double seconds) {
 
     public static final String FILE = "_SUMMARY.json";

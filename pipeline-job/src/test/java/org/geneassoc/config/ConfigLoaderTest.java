@@ -76,7 +76,7 @@ class ConfigLoaderTest {
         flags.put("input", "in");
         flags.put("mongoSecretId", "geneassoc/mongo");
         flags.put("models", modelsDir(dir).toString());
-        JobConfig c = new ConfigLoader().flags(flags)
+        JobConfig c = new ConfigLoader().jsonFolder(Path.of("../config")).flags(flags)
                 .resolveSecrets(id -> id.equals("geneassoc/mongo") ? "mongodb+srv://cluster.example/db" : null).build();
         assertThat(c.mongoUri()).isEqualTo("mongodb+srv://cluster.example/db");
     }

@@ -9,8 +9,10 @@ public final class HostileXml {
     private HostileXml() {
     }
 
+    /** The secret lies outside {@code dir}, so only the entity could bring it into the input. */
     public static Path xxe(Path dir, String secret) throws IOException {
-        Path target = dir.resolve("secret.txt");
+        Path target = Files.createTempFile("geneassoc-secret", ".txt");
+        target.toFile().deleteOnExit();
         Files.writeString(target, secret);
         Path file = dir.resolve("xxe.xml");
         Files.writeString(file, "<?xml version=\"1.0\"?>\n<!DOCTYPE responseWrapper [ <!ENTITY xxe SYSTEM \"" + target.toUri()

@@ -43,11 +43,15 @@ class GdaJobTest {
         List<JsonNode> docs = JobRunner.documents(out);
         JsonNode summary = JobRunner.summary(out);
         assertThat(summary.get("recordsParsed").asLong()).isEqualTo(100);
-        assertThat(summary.get("abstractsScreened").asLong()).isEqualTo(100);
-        assertThat(summary.get("abstractsScreenedIn").asLong()).isBetween(10L, 100L);
-        assertThat(summary.get("sentencesScored").asLong()).isGreaterThan(summary.get("abstractsScreenedIn").asLong());
+        assertThat(summary.get("abstracts").asLong()).isEqualTo(100);
+        assertThat(summary.get("abstractsScreened").asLong()).as("only abstracts with a gene and a disease in one sentence")
+                .isBetween(30L, 99L);
+        assertThat(summary.get("abstractsScreenedIn").asLong()).isBetween(10L, summary.get("abstractsScreened").asLong());
+        assertThat(summary.get("entityRecognition").asBoolean()).isTrue();
+        assertThat(summary.get("sentences").asLong()).isGreaterThan(summary.get("abstractsScreenedIn").asLong());
+        assertThat(summary.get("premisesScored").asLong()).isPositive();
         assertThat(summary.get("documentsWritten").asLong()).isEqualTo(docs.size()).isPositive();
-        assertThat(summary.get("gdaSentences").asLong()).isEqualTo(docs.stream().mapToLong(d -> d.get("gda").size()).sum());
+        assertThat(summary.get("gdaEntries").asLong()).isEqualTo(docs.stream().mapToLong(d -> d.get("gda").size()).sum());
         assertWellFormed(docs, 0.7);
         assertThat(r.stdout()).contains(docs.size() + " documents");
     }
@@ -64,7 +68,8 @@ class GdaJobTest {
         JsonNode summary = JobRunner.summary(out);
         assertThat(summary.get("recordsParsed").asLong()).isEqualTo(12);
         assertThat(summary.get("duplicateRecords").asLong()).isEqualTo(6);
-        assertThat(summary.get("abstractsScreened").asLong()).isEqualTo(6);
+        assertThat(summary.get("abstracts").asLong()).isEqualTo(6);
+        assertThat(summary.get("abstractsScreened").asLong()).as("the wheat and rostering abstracts name no gene").isEqualTo(4);
         List<JsonNode> docs = JobRunner.documents(out);
         assertWellFormed(docs, 0.5);
         JsonNode brca = docs.stream().filter(d -> d.get("pmid").asText().equals("90000001")).findFirst().orElseThrow();
@@ -90,9 +95,31 @@ class GdaJobTest {
         assertThat(JobRunner.documents(out)).isNotEmpty();
         try (var files = Files.list(out)) {
             for (Path p : files.toList()) {
-                assertThat(Files.readString(p)).doesNotContain("TOP-SECRET-JOB");
+                assertThat(new String(Files.readAllBytes(p), java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("TOP-SECRET-JOB");
             }
         }
+    }
+
+    @Test
+    void withoutAVocabularyWholeSentencesAreScoredAndSaidSo(@TempDir Path dir) throws Exception {
+        Path models = Files.createDirectories(dir.resolve("models"));
+        for (String part : List.of("encoder", "gda-classifier")) {
+            Files.createSymbolicLink(models.resolve(part), Path.of(SharedData.models(), part).toAbsolutePath());
+        }
+        Path out = dir.resolve("out");
+        JobRunner.Result r = JobRunner.run("--input", "../samples/europepmc-sample.xml", "--output", out.toString(),
+                "--models", models.toString(), "--abstract-threshold", "0", "--sentence-threshold", "0.5");
+        assertThat(r.exitCode()).as(r.stderr()).isZero();
+        assertThat(r.stderr()).contains("no entity vocabulary at " + models.resolve("vocabulary"));
+        JsonNode summary = JobRunner.summary(out);
+        assertThat(summary.get("entityRecognition").asBoolean()).isFalse();
+        assertThat(summary.get("premisesScored").asLong()).isEqualTo(summary.get("sentences").asLong());
+        List<JsonNode> docs = JobRunner.documents(out);
+        assertWellFormed(docs, 0.5);
+        assertThat(docs).allSatisfy(d -> {
+            assertThat(d.get("associations")).isEmpty();
+            assertThat(d.get("gda").get(0).get("gene").isNull()).isTrue();
+        });
     }
 
     @Test

@@ -28,7 +28,10 @@ public final class JobRunner {
 
     public static Result run(String... flags) {
         SharedSpark.get();
-        List<String> args = new ArrayList<>(List.of("run", "--models", SharedData.models(), "--config", "../config"));
+        List<String> args = new ArrayList<>(List.of("run", "--config", "../config"));
+        if (!List.of(flags).contains("--models")) {
+            args.addAll(List.of("--models", SharedData.models()));
+        }
         args.addAll(List.of(flags));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();

@@ -1,0 +1,72 @@
+package org.geneassoc.ner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.geneassoc.pubtator.PubTator;
+import org.geneassoc.testing.SharedData;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+class EntityMatcherTest {
+    private static EntityMatcher matcher;
+
+    @BeforeAll
+    static void load() throws Exception {
+        Path folder = Path.of(SharedData.models(), "vocabulary");
+        assumeTrue(Vocabulary.existsIn(folder), "skipped: no vocabulary built (../shared/data/vocab absent at build time)");
+        matcher = new EntityMatcher(Vocabulary.read(folder));
+    }
+
+    private static Map<String, String> ids(String text) {
+        return matcher.find(text).stream().collect(Collectors.toMap(Mention::text, m -> m.concept().type() + ":" + m.concept().id(), (a, b) -> a));
+    }
+
+    @Test
+    void findsTheGoldGenesAndDiseasesOfRealBioredAbstracts() throws Exception {
+        Map<String, PubTator.Document> dev = PubTator.read(SharedData.require("biored/Dev.PubTator")).stream()
+                .collect(Collectors.toMap(PubTator.Document::pmid, d -> d));
+        List<String> hnpcc = matcher.find(dev.get("15951966").abstractText()).stream()
+                .map(m -> m.concept().type() + ":" + m.concept().id()).toList();
+        assertThat(hnpcc).contains("GENE:4292", "GENE:4436", "DISEASE:D003123");
+        List<String> gitelman = matcher.find(dev.get("15069170").abstractText()).stream()
+                .map(m -> m.concept().type() + ":" + m.concept().id()).toList();
+        assertThat(gitelman).contains("GENE:6559", "DISEASE:D053579");
+        Mention mlh1 = matcher.find(dev.get("15951966").abstractText()).stream()
+                .filter(m -> m.concept().id().equals("4292")).findFirst().orElseThrow();
+        assertThat(mlh1.concept().name()).isEqualTo("MLH1");
+        assertThat(mlh1.concept().hgncId()).isEqualTo("HGNC:7127");
+        assertThat(dev.get("15951966").abstractText().substring(mlh1.start(), mlh1.end())).isEqualTo(mlh1.text());
+    }
+
+    @Test
+    void copesWithCaseHyphensSpacingGreekAndPlurals() {
+        assertThat(ids("Serum IL-6 rose.")).containsEntry("IL-6", "GENE:3569");
+        assertThat(ids("Serum IL6 rose.")).containsEntry("IL6", "GENE:3569");
+        assertThat(ids("TNF-α and TNF-alpha levels")).containsEntry("TNF-α", "GENE:7124").containsEntry("TNF-alpha", "GENE:7124");
+        assertThat(ids("patients with Alzheimer's disease")).containsEntry("Alzheimer's disease", "DISEASE:D000544");
+        assertThat(ids("patients with Alzheimer disease")).containsEntry("Alzheimer disease", "DISEASE:D000544");
+        assertThat(ids("familial breast cancers")).containsValue("DISEASE:D001943");
+        assertThat(ids("hepatocellular carcinoma")).containsEntry("hepatocellular carcinoma", "DISEASE:D006528");
+    }
+
+    @Test
+    void shortFormsDefinedInTheTextNameTheirLongForm() {
+        List<Mention> m = matcher.find("Hereditary nonpolyposis colorectal cancer (HNPCC) is common. HNPCC families were studied.");
+        assertThat(m).filteredOn(x -> x.text().equals("HNPCC")).isNotEmpty()
+                .allSatisfy(x -> assertThat(x.concept().id()).isEqualTo("D003123"));
+    }
+
+    @Test
+    void commonFalseFriendsAreNotGenes() {
+        String text = "We could not set the impact of the cat on 5 mg of tissue at 37 C; ROS and LPS were measured "
+                + "in a damage model, and disease progression was followed for 12 months.";
+        assertThat(matcher.find(text)).noneSatisfy(m -> assertThat(m.concept().type()).isEqualTo(Concept.EntityType.GENE));
+        assertThat(ids("CAT activity and catalase")).containsEntry("CAT", "GENE:847");
+    }
+}
