@@ -43,7 +43,9 @@ public final class ClassifierModel {
             }
         }
         Path encoderDir = folder.resolve(manifest.encoder().path()).normalize();
-        this.featurizer = new Featurizer(OnnxEncoder.shared(encoderDir, threads), manifest.lexicalBits(), batchSize);
+        // N-grams are hashed only when some head reads them.
+        int lexicalBits = heads.values().stream().anyMatch(h -> h.lexicalBits() > 0) ? manifest.lexicalBits() : 0;
+        this.featurizer = new Featurizer(OnnxEncoder.shared(encoderDir, threads), lexicalBits, batchSize);
     }
 
     public static ClassifierModel load(String location, int threads, int batchSize) {

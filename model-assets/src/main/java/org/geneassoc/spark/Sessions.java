@@ -24,7 +24,8 @@ public final class Sessions {
             String m = master == null || master.isBlank() ? "local[*]" : master;
             b.master(m)
                     .config("spark.ui.enabled", "false")
-                    .config("spark.sql.shuffle.partitions", String.valueOf(Math.max(2, Runtime.getRuntime().availableProcessors() * 2)))
+                    // Several tasks per core, so one heavy partition does not leave the other cores idle at the end.
+                    .config("spark.sql.shuffle.partitions", String.valueOf(Math.max(4, Runtime.getRuntime().availableProcessors() * 3)))
                     .config("spark.driver.host", "127.0.0.1")
                     .config("spark.driver.bindAddress", "127.0.0.1");
         }

@@ -37,33 +37,30 @@ final class CpuPeak {
         return new Peak(perCore, cores, perCore * cores * FP32_LANES * 2 / 1e9, perCore * cores * INT8_MACS * 2 / 1e9);
     }
 
-    /** Best of five 0.2 s rounds after a warm-up, so the JIT has compiled the loop. */
+    /** Best of five rounds after three warm-up rounds; each round is its own call so the JIT compiles the loop whole. */
     private static double fmaPerSecond() {
         double best = 0;
         float sink = 0;
+        long iterations = 40_000_000;
         for (int round = 0; round < 8; round++) {
-            float[] acc = new float[CHAINS];
-            for (int i = 0; i < CHAINS; i++) {
-                acc[i] = i * 1e-3f;
-            }
-            long iterations = 40_000_000;
             long t0 = System.nanoTime();
-            float a0 = acc[0], a1 = acc[1], a2 = acc[2], a3 = acc[3], a4 = acc[4], a5 = acc[5], a6 = acc[6], a7 = acc[7];
-            final float m = 0.999999f, c = 1e-7f;
-            for (long i = 0; i < iterations; i++) {
-                a0 = Math.fma(a0, m, c); a1 = Math.fma(a1, m, c); a2 = Math.fma(a2, m, c); a3 = Math.fma(a3, m, c);
-                a4 = Math.fma(a4, m, c); a5 = Math.fma(a5, m, c); a6 = Math.fma(a6, m, c); a7 = Math.fma(a7, m, c);
-            }
+            sink += chains(iterations);
             double seconds = (System.nanoTime() - t0) / 1e9;
-            sink += a0 + a1 + a2 + a3 + a4 + a5 + a6 + a7;
             if (round >= 3) {
                 best = Math.max(best, iterations * CHAINS / seconds);
             }
         }
-        if (sink == 42.4242f) {
-            System.err.print("");
+        return sink == 42.4242f ? best + 1e-9 : best;
+    }
+
+    private static float chains(long iterations) {
+        float a0 = 0.1f, a1 = 0.2f, a2 = 0.3f, a3 = 0.4f, a4 = 0.5f, a5 = 0.6f, a6 = 0.7f, a7 = 0.8f;
+        final float m = 0.999999f, c = 1e-7f;
+        for (long i = 0; i < iterations; i++) {
+            a0 = Math.fma(a0, m, c); a1 = Math.fma(a1, m, c); a2 = Math.fma(a2, m, c); a3 = Math.fma(a3, m, c);
+            a4 = Math.fma(a4, m, c); a5 = Math.fma(a5, m, c); a6 = Math.fma(a6, m, c); a7 = Math.fma(a7, m, c);
         }
-        return best;
+        return a0 + a1 + a2 + a3 + a4 + a5 + a6 + a7;
     }
 
     static String cpuModel() {

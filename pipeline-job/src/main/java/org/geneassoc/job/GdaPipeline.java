@@ -54,7 +54,8 @@ public final class GdaPipeline {
             stages.add(new PairableFilter());
         }
         stages.add(new RowCounter().setCounter(ABSTRACTS_SCREENED));
-        stages.add(classifier(cfg, "abstract", "screen").setPremiseKind("abstract"));
+        // Abstracts are long and vary in length: small batches waste little on padding.
+        stages.add(classifier(cfg, "abstract", "screen").setPremiseKind("abstract").setBatchSize(4));
         stages.add(new ScoreFilter().setScoreCol("screen.score").setThreshold(cfg.abstractThreshold()));
         stages.add(new RowCounter().setCounter(ABSTRACTS_SCREENED_IN));
         stages.add(new SentenceExploder().setAnnotationsCol("sentences").setTextCol("abstract").setSentenceCol("sentence"));
