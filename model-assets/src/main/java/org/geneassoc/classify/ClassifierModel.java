@@ -90,10 +90,6 @@ public final class ClassifierModel {
         }
     }
 
-    public Featurizer featurizer() {
-        return featurizer;
-    }
-
     /**
      * Scores premises in input order. A premise that marks both entities goes to the MARKED head when
      * the model has one; every other premise to the PLAIN head.

@@ -39,9 +39,10 @@ public final class GdaJob {
         long t0 = System.nanoTime();
         RowCounter.resetAll();
 
+        // Kept for the summary's counts without parsing twice; on disk, so the heap does not grow with the input.
         Dataset<Row> records = new RowCounter().setCounter(RECORDS)
                 .transform(ArticleReader.read(spark, cfg.input(), cfg.format()))
-                .persist(StorageLevel.MEMORY_AND_DISK());
+                .persist(StorageLevel.DISK_ONLY());
         Dataset<Row> articles = records.filter(col("kind").equalTo("ARTICLE"));
 
         boolean pairs = LocalFolders.exists(cfg.vocabularyPath());
