@@ -80,7 +80,7 @@ public class EMRServerlessStack extends Stack {
                 .removalPolicy(RemovalPolicy.RETAIN)
                 .build();
 
-        // The uber-JAR is about 100 MB zipped and 450 MB unpacked: the deployment Lambda needs room for both.
+        // The JAR is about 175 MB: the deployment Lambda holds the asset zip and the extracted JAR at once.
         BucketDeployment.Builder.create(this, "DeployJobJar")
                 .sources(List.of(Source.asset(settings.jarDir().toString())))
                 .destinationBucket(bucket).destinationKeyPrefix(ARTIFACTS)
