@@ -12,15 +12,21 @@ public final class LocalFolders {
     private LocalFolders() {
     }
 
+    /** No scheme, {@code file:}, or a Windows drive letter ({@code C:\\models}). */
     public static boolean isLocal(String location) {
-        String scheme = URI.create(location.replace(" ", "%20")).getScheme();
-        return scheme == null || "file".equals(scheme);
+        String scheme = URI.create(location.replace(" ", "%20").replace("\\", "/")).getScheme();
+        return scheme == null || "file".equals(scheme) || scheme.length() == 1;
+    }
+
+    /** A local location as a path; {@code file:} URIs included. */
+    public static Path localPath(String location) {
+        return location.startsWith("file:") ? Path.of(URI.create(location)) : Path.of(location);
     }
 
     /** A local path as it is; a remote folder copied once into a new temporary folder. */
     public static Path of(String location, String what) throws IOException {
         if (isLocal(location)) {
-            Path p = location.startsWith("file:") ? Path.of(URI.create(location)) : Path.of(location);
+            Path p = localPath(location);
             if (!Files.isDirectory(p)) {
                 throw new IOException(what + " " + location + " does not exist");
             }
@@ -44,7 +50,7 @@ public final class LocalFolders {
     /** Whether a folder exists, local or remote. */
     public static boolean exists(String location) throws IOException {
         if (isLocal(location)) {
-            return Files.isDirectory(location.startsWith("file:") ? Path.of(URI.create(location)) : Path.of(location));
+            return Files.isDirectory(localPath(location));
         }
         org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(location);
         return p.getFileSystem(new Configuration()).exists(p);

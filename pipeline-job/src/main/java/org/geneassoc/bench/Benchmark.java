@@ -146,7 +146,7 @@ public final class Benchmark {
     }
 
     private JobConfig withRun(String input, String out) {
-        return new JobConfig(input, out, cfg.format(), cfg.master(), cfg.abstractThreshold(), cfg.sentenceThreshold(),
+        return new JobConfig(input, out, cfg.format(), cfg.abstractThreshold(), cfg.sentenceThreshold(),
                 cfg.hypothesis(), cfg.models(), null, null, cfg.mongoDatabase(), cfg.mongoCollection());
     }
 

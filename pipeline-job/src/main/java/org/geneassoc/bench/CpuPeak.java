@@ -50,6 +50,7 @@ final class CpuPeak {
                 best = Math.max(best, iterations * CHAINS / seconds);
             }
         }
+        // Using the sums keeps the JIT from removing the loop as dead code.
         return sink == 42.4242f ? best + 1e-9 : best;
     }
 

@@ -88,7 +88,6 @@ public final class RunCommand implements Callable<Integer> {
         flags.put("input", input);
         flags.put("output", output);
         flags.put("format", format);
-        flags.put("master", master);
         flags.put("abstractThreshold", abstractThreshold);
         flags.put("sentenceThreshold", sentenceThreshold);
         flags.put("models", models);

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.geneassoc.ingest.InputFormat;
+import org.geneassoc.spark.LocalFolders;
 
 /**
  * Builds the {@link JobConfig}: each source is a map of setting → value; later sources win. JSON keys
@@ -25,7 +25,7 @@ import org.geneassoc.ingest.InputFormat;
 public final class ConfigLoader {
     public static final String ENV_MONGO_URI = "MONGODB_CONNECTION_URI";
     public static final String ENV_MODELS = "GENEASSOC_MODELS";
-    private static final Set<String> KEYS = Set.of("input", "output", "format", "master", "abstractThreshold",
+    private static final Set<String> KEYS = Set.of("input", "output", "format", "abstractThreshold",
             "sentenceThreshold", "hypothesis", "models", "emrfsModelPath", "mongoUri", "mongoSecretId",
             "mongoDatabase", "mongoCollection");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -35,7 +35,6 @@ public final class ConfigLoader {
 
     public ConfigLoader() {
         put("format", "auto", "default");
-        put("master", "local[*]", "default");
         put("output", "geneassoc-output", "default");
         put("abstractThreshold", "0.8", "default");
         put("sentenceThreshold", "0.7", "default");
@@ -148,8 +147,8 @@ public final class ConfigLoader {
         String models = values.get("models");
         if (models == null || models.isBlank()) {
             errors.add("models location is not set (--models, " + ENV_MODELS + " or emrfsModelPath in models.json)");
-        } else if (isLocal(models)) {
-            Path manifest = localPath(models).resolve("gda-classifier").resolve("model.json");
+        } else if (LocalFolders.isLocal(models)) {
+            Path manifest = LocalFolders.localPath(models).resolve("gda-classifier").resolve("model.json");
             if (!Files.isRegularFile(manifest)) {
                 errors.add("models folder " + models + " (from " + origin.get("models") + ") has no gda-classifier/model.json; "
                         + "build it with 'mvn -pl model-assets package'");
@@ -172,7 +171,7 @@ public final class ConfigLoader {
         if (!errors.isEmpty()) {
             throw new IllegalArgumentException("Invalid configuration:\n  - " + String.join("\n  - ", errors));
         }
-        return new JobConfig(input, output, format, values.get("master"), abstractThreshold, sentenceThreshold,
+        return new JobConfig(input, output, format, abstractThreshold, sentenceThreshold,
                 hypothesis, models, mongoUri, values.get("mongoSecretId"), values.get("mongoDatabase"), values.get("mongoCollection"));
     }
 
@@ -190,12 +189,4 @@ public final class ConfigLoader {
         return Double.NaN;
     }
 
-    static boolean isLocal(String location) {
-        String scheme = URI.create(location.replace(" ", "%20").replace("\\", "/")).getScheme();
-        return scheme == null || scheme.equals("file") || scheme.length() == 1;
-    }
-
-    private static Path localPath(String location) {
-        return location.startsWith("file:") ? Path.of(URI.create(location)) : Path.of(location);
-    }
 }

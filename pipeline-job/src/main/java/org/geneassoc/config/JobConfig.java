@@ -12,7 +12,7 @@ import org.geneassoc.ingest.InputFormat;
  * @param mongoUri      when set, documents go to MongoDB instead of JSON Lines
  * @param mongoSecretId an AWS Secrets Manager secret holding the MongoDB URI (EMR); read at start-up
  */
-public record JobConfig(String input, String output, InputFormat format, String master,
+public record JobConfig(String input, String output, InputFormat format,
                         double abstractThreshold, double sentenceThreshold, String hypothesis, String models,
                         String mongoUri, String mongoSecretId, String mongoDatabase, String mongoCollection)
         implements Serializable {
