@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.geneassoc.encoder.LayerRange;
 import org.geneassoc.encoder.OnnxEncoder;
 import org.geneassoc.spark.LocalFolders;
 
@@ -20,6 +21,7 @@ public final class ClassifierModel {
     private final String location;
     private final ModelManifest manifest;
     private final Map<FeatureSet, LinearHead> heads;
+    private final LayerRange layers;
     private final Featurizer featurizer;
 
     private ClassifierModel(String location, Path folder, int threads, int batchSize) throws IOException {
@@ -45,7 +47,23 @@ public final class ClassifierModel {
         Path encoderDir = folder.resolve(manifest.encoder().path()).normalize();
         // N-grams are hashed only when some head reads them.
         int lexicalBits = heads.values().stream().anyMatch(h -> h.lexicalBits() > 0) ? manifest.lexicalBits() : 0;
-        this.featurizer = new Featurizer(OnnxEncoder.shared(encoderDir, threads), lexicalBits, batchSize);
+        OnnxEncoder encoder = OnnxEncoder.shared(encoderDir, threads);
+        this.layers = manifest.encoder().layers() != null ? manifest.encoder().layers()
+                : new LayerRange(encoder.layerCount(), encoder.layerCount());
+        for (LinearHead head : heads.values()) {
+            LayerRange read = layers(head);
+            try {
+                encoder.checkLayers(read.layers());
+            } catch (IllegalArgumentException e) {
+                throw new IOException("Classifier " + location + " reads encoder layers " + read + " of " + encoderDir + ": " + e.getMessage(), e);
+            }
+        }
+        this.featurizer = new Featurizer(encoder, layers, lexicalBits, batchSize);
+    }
+
+    /** The layers a head reads: its own when it names them, else the model's. */
+    private LayerRange layers(LinearHead head) {
+        return head.layers() != null ? head.layers() : layers;
     }
 
     public static ClassifierModel load(String location, int threads, int batchSize) {
@@ -107,7 +125,7 @@ public final class ClassifierModel {
         if (forced != null) {
             requireHead(forced);
         }
-        List<Features> features = featurizer.featurize(premises, forced);
+        List<Features> features = featurizer.featurize(premises, forced, forced != null ? layers(heads.get(forced)) : layers);
         float[] scores = new float[features.size()];
         boolean[] entails = new boolean[scores.length];
         for (int i = 0; i < scores.length; i++) {

@@ -16,6 +16,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
+import org.geneassoc.encoder.LayerRange;
 import org.geneassoc.encoder.OnnxEncoder;
 
 /**
@@ -30,6 +31,7 @@ public class EncoderFeaturizer extends Transformer implements DefaultParamsWrita
     private final Param<String> inputCol;
     private final Param<String> outputCol;
     private final Param<String> encoderPath;
+    private final Param<String> layers;
     private final IntParam lexicalBits;
     private final IntParam encoderThreads;
     private final IntParam batchSize;
@@ -43,11 +45,21 @@ public class EncoderFeaturizer extends Transformer implements DefaultParamsWrita
         inputCol = new Param<>(this, "inputCol", "text column");
         outputCol = new Param<>(this, "outputCol", "feature vector column");
         encoderPath = new Param<>(this, "encoderPath", "local encoder folder (model.onnx + assets/vocab.txt)");
+        layers = new Param<>(this, "layers", "encoder layers averaged into the token states, first-last (1 = first layer)",
+                (String v) -> {
+                    try {
+                        LayerRange.parse(v);
+                        return true;
+                    } catch (IllegalArgumentException e) {
+                        return false;
+                    }
+                });
         lexicalBits = new IntParam(this, "lexicalBits", "hash bits of the n-gram block (0: none)", ParamValidators.inRange(0, 20));
         encoderThreads = new IntParam(this, "encoderThreads", "ONNX Runtime intra-op threads", ParamValidators.gtEq(1));
         batchSize = new IntParam(this, "batchSize", "texts per encoder batch", ParamValidators.gtEq(1));
         setDefault(inputCol, "sentence");
         setDefault(outputCol, "features");
+        setDefault(layers, LayerRange.DEFAULT.toString());
         setDefault(lexicalBits, 14);
         setDefault(encoderThreads, 1);
         setDefault(batchSize, 32);
@@ -65,6 +77,7 @@ public class EncoderFeaturizer extends Transformer implements DefaultParamsWrita
     public Param<String> inputCol() { return inputCol; }
     public Param<String> outputCol() { return outputCol; }
     public Param<String> encoderPath() { return encoderPath; }
+    public Param<String> layers() { return layers; }
     public IntParam lexicalBits() { return lexicalBits; }
     public IntParam encoderThreads() { return encoderThreads; }
     public IntParam batchSize() { return batchSize; }
@@ -72,6 +85,7 @@ public class EncoderFeaturizer extends Transformer implements DefaultParamsWrita
     public EncoderFeaturizer setInputCol(String v) { set(inputCol, v); return this; }
     public EncoderFeaturizer setOutputCol(String v) { set(outputCol, v); return this; }
     public EncoderFeaturizer setEncoderPath(String v) { set(encoderPath, v); return this; }
+    public EncoderFeaturizer setLayers(LayerRange v) { set(layers, v.toString()); return this; }
     public EncoderFeaturizer setLexicalBits(int v) { set(lexicalBits, v); return this; }
     public EncoderFeaturizer setEncoderThreads(int v) { set(encoderThreads, v); return this; }
 
@@ -93,11 +107,12 @@ public class EncoderFeaturizer extends Transformer implements DefaultParamsWrita
         int bits = (Integer) $(lexicalBits);
         int threads = (Integer) $(encoderThreads);
         int batch = (Integer) $(batchSize);
+        LayerRange range = LayerRange.parse($(layers));
         int col = dataset.schema().fieldIndex($(inputCol));
-        OnnxEncoder.shared(java.nio.file.Path.of(path), threads);
+        OnnxEncoder.shared(java.nio.file.Path.of(path), threads).checkLayers(range.layers());
         return dataset.toDF().mapPartitions(
                 (org.apache.spark.api.java.function.MapPartitionsFunction<Row, Row>) rows -> {
-                    Featurizer f = new Featurizer(OnnxEncoder.shared(java.nio.file.Path.of(path), threads), bits, batch);
+                    Featurizer f = new Featurizer(OnnxEncoder.shared(java.nio.file.Path.of(path), threads), range, bits, batch);
                     return new ChunkAppender(rows, Math.max(256, batch * 8), chunk -> vectors(f, chunk, col, bits));
                 }, Encoders.row(out));
     }

@@ -3,6 +3,7 @@ package org.geneassoc.classify;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.geneassoc.encoder.LayerRange;
 import org.geneassoc.encoder.OnnxEncoder;
 import org.geneassoc.encoder.WordPieceTokenizer.Encoding;
 
@@ -15,11 +16,15 @@ public final class Featurizer {
     public static final int MAX_TOKENS = 512;
 
     private final OnnxEncoder encoder;
+    private final LayerRange layers;
     private final int lexicalBits;
     private final int batchSize;
 
-    public Featurizer(OnnxEncoder encoder, int lexicalBits, int batchSize) {
+    /** @param layers the encoder layers whose states are averaged (see {@link LayerRange}) unless a call names others */
+    public Featurizer(OnnxEncoder encoder, LayerRange layers, int lexicalBits, int batchSize) {
         this.encoder = encoder;
+        this.layers = layers;
+        encoder.checkLayers(layers.layers());
         this.lexicalBits = lexicalBits;
         this.batchSize = batchSize;
     }
@@ -30,11 +35,16 @@ public final class Featurizer {
 
     /** Features of each premise, in input order; each premise gets the feature set its markers allow. */
     public List<Features> featurize(List<String> premises) {
-        return featurize(premises, null);
+        return featurize(premises, null, layers);
     }
 
-    /** As {@link #featurize(List)}, but with every premise given {@code forced} when it is not null. */
-    public List<Features> featurize(List<String> premises, FeatureSet forced) {
+    /**
+     * As {@link #featurize(List)}, but with every premise given {@code forced} when it is not null, and
+     * states averaged over {@code range}.
+     */
+    public List<Features> featurize(List<String> premises, FeatureSet forced, LayerRange range) {
+        int[] read = range.layers();
+        encoder.checkLayers(read);
         int n = premises.size();
         Encoding[] encodings = new Encoding[n];
         Integer[] order = new Integer[n];
@@ -50,7 +60,7 @@ public final class Featurizer {
             for (int k = from; k < to; k++) {
                 batch.add(encodings[order[k]]);
             }
-            float[][][] states = encoder.hiddenStates(batch);
+            float[][][] states = encoder.hiddenStates(batch, read);
             for (int k = from; k < to; k++) {
                 int i = order[k];
                 out[i] = pool(premises.get(i), encodings[i], states[k - from], forced);

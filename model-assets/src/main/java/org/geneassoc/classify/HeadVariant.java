@@ -76,6 +76,6 @@ public enum HeadVariant {
                 lex[idx[k] - DENSE_BLOCKS * hidden] = (float) coefficients[k];
             }
         }
-        return new LinearHead(featureSet, bits, dense, lex, (float) intercept, (float) threshold);
+        return new LinearHead(featureSet, bits, dense, lex, (float) intercept, (float) threshold, null);
     }
 }

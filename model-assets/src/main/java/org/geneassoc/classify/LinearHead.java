@@ -1,12 +1,17 @@
 package org.geneassoc.classify;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.geneassoc.encoder.LayerRange;
+
 /**
  * A logistic-regression head over dense encoder features and binary hashed n-grams, in the original
  * (unstandardised) feature space, with the decision threshold that maximised F1 on development data
- * (it sets the entailment label; the score itself stays a probability). Stored as JSON: small enough to commit.
+ * (it sets the entailment label; the score itself stays a probability), and the encoder layers it reads
+ * when they differ from the model's ({@code null}: those the manifest names). Stored as JSON: small enough to commit.
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record LinearHead(FeatureSet featureSet, int lexicalBits, float[] denseWeights, float[] lexicalWeights, float bias,
-                         float threshold) {
+                         float threshold, LayerRange layers) {
 
     public LinearHead {
         if (!(threshold > 0 && threshold < 1)) {
@@ -16,6 +21,11 @@ public record LinearHead(FeatureSet featureSet, int lexicalBits, float[] denseWe
             throw new IllegalArgumentException("head " + featureSet + ": " + lexicalWeights.length
                     + " lexical weights for " + lexicalBits + " hash bits");
         }
+    }
+
+    /** The same weights for another feature set and layer range. */
+    public LinearHead as(FeatureSet set, LayerRange range) {
+        return new LinearHead(set, lexicalBits, denseWeights, lexicalWeights, bias, threshold, range);
     }
 
     /** Probability of the positive class. */

@@ -3,6 +3,7 @@ package org.geneassoc.classify;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import org.geneassoc.encoder.LayerRange;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,8 +18,11 @@ public record ModelManifest(String name, String version, String hypothesis, Enco
     public static final String FILE = "model.json";
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    /** Where the encoder folder lies, relative to the classifier folder, and where it came from. */
-    public record Encoder(String path, String name, String source) {
+    /**
+     * Where the encoder folder lies, relative to the classifier folder, where it came from, and which of
+     * its layers the heads read (absent in a manifest: the last layer only).
+     */
+    public record Encoder(String path, String name, String source, LayerRange layers) {
     }
 
     public static ModelManifest read(Path folder) throws IOException {

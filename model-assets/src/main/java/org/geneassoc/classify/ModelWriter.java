@@ -9,6 +9,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.geneassoc.encoder.LayerRange;
 import org.geneassoc.encoder.OnnxEncoder;
 
 /** Writes a classifier folder: heads, manifest and (when asked) a copy of the encoder. */
@@ -24,8 +25,8 @@ public final class ModelWriter {
      * @param encoderRef where the manifest says the encoder is, relative to {@code out}; when
      *                   {@code copyEncoderFrom} is set the encoder is copied there.
      */
-    public static ModelManifest write(Path out, Map<FeatureSet, LinearHead> heads, int lexicalBits, String encoderRef,
-                                      Path copyEncoderFrom, List<String> trainingData, Map<String, Object> metrics,
+    public static ModelManifest write(Path out, Map<FeatureSet, LinearHead> heads, LayerRange layers, int lexicalBits,
+                                      String encoderRef, Path copyEncoderFrom, List<String> trainingData, Map<String, Object> metrics,
                                       long seed) throws IOException {
         Files.createDirectories(out);
         Map<FeatureSet, String> files = new EnumMap<>(FeatureSet.class);
@@ -41,7 +42,7 @@ public final class ModelWriter {
             Files.copy(copyEncoderFrom.resolve(OnnxEncoder.VOCAB_FILE), target.resolve(OnnxEncoder.VOCAB_FILE), StandardCopyOption.REPLACE_EXISTING);
         }
         ModelManifest m = new ModelManifest("gda-classifier", "1", HYPOTHESIS,
-                new ModelManifest.Encoder(encoderRef, ENCODER_NAME, ENCODER_SOURCE), files, lexicalBits, trainingData,
+                new ModelManifest.Encoder(encoderRef, ENCODER_NAME, ENCODER_SOURCE, layers), files, lexicalBits, trainingData,
                 metrics, seed, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
         m.write(out);
         return m;

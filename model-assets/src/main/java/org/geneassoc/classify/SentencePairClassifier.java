@@ -1,7 +1,9 @@
 package org.geneassoc.classify;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.ml.Transformer;
 import org.apache.spark.ml.param.IntParam;
 import org.apache.spark.ml.param.Param;
@@ -154,24 +156,28 @@ public class SentencePairClassifier extends Transformer implements DefaultParams
                 Encoders.row(outSchema));
     }
 
-    /** Null premises (or null per-row hypotheses) give a null prediction rather than a made-up score. */
+    /**
+     * Null premises (or null per-row hypotheses) give a null prediction rather than a made-up score.
+     * A premise repeated within the chunk (an abstract carried on each of its sentence pairs) is encoded once.
+     */
     private static Object[] score(ClassifierModel model, List<Row> rows, int premiseIdx, int hypIdx, FeatureSet forced) {
-        List<String> premises = new ArrayList<>(rows.size());
-        List<Integer> scored = new ArrayList<>(rows.size());
+        Map<String, Integer> distinct = new LinkedHashMap<>();
+        int[] premiseOf = new int[rows.size()];
         for (int i = 0; i < rows.size(); i++) {
             Row r = rows.get(i);
             if (hypIdx >= 0 && !r.isNullAt(hypIdx)) {
                 model.checkHypothesis(r.getString(hypIdx));
             }
-            if (!r.isNullAt(premiseIdx) && !(hypIdx >= 0 && r.isNullAt(hypIdx))) {
-                premises.add(r.getString(premiseIdx));
-                scored.add(i);
-            }
+            premiseOf[i] = r.isNullAt(premiseIdx) || (hypIdx >= 0 && r.isNullAt(hypIdx)) ? -1
+                    : distinct.computeIfAbsent(r.getString(premiseIdx), p -> distinct.size());
         }
-        ClassifierModel.Scores scores = model.score(premises, forced);
+        ClassifierModel.Scores scores = model.score(new ArrayList<>(distinct.keySet()), forced);
         Object[] out = new Object[rows.size()];
-        for (int k = 0; k < scored.size(); k++) {
-            out[scored.get(k)] = RowFactory.create(scores.entails()[k] ? ENTAILMENT : NOT_ENTAILMENT, scores.scores()[k]);
+        for (int i = 0; i < out.length; i++) {
+            int k = premiseOf[i];
+            if (k >= 0) {
+                out[i] = RowFactory.create(scores.entails()[k] ? ENTAILMENT : NOT_ENTAILMENT, scores.scores()[k]);
+            }
         }
         return out;
     }

@@ -3,7 +3,9 @@ package org.geneassoc.training;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -14,6 +16,8 @@ import org.geneassoc.classify.HeadTrainer;
 import org.geneassoc.classify.HeadVariant;
 import org.geneassoc.classify.LabelledSentences;
 import org.geneassoc.classify.LinearHead;
+import org.geneassoc.encoder.LayerRange;
+import org.geneassoc.encoder.OnnxEncoder;
 import org.geneassoc.pubtator.PubTator;
 
 import static org.apache.spark.sql.functions.col;
@@ -23,19 +27,40 @@ import static org.apache.spark.sql.functions.pmod;
 /**
  * The abstract screen's head. GAD labels sentences with masked entities; an abstract is another kind
  * of premise, so its head learns from BioRED: an abstract is positive when BioRED relates a gene to a
- * disease in it. Strength and variant are chosen on a fifth of Train; Dev is only measured.
+ * disease in it. The screen reads the encoder's last layer, the one BGE's training shaped into a
+ * passage embedding; variant and strength are chosen on a fifth of Train, and Dev is only measured.
+ * For the record the same procedure also runs on the layers the sentence heads read.
  */
 final class AbstractScreenExperiment {
-    record Result(LinearHead head, HeadVariant variant, double reg, BinaryMetrics dev, long trainSize, long positives) {
+    /** The shipped head and the Dev figures of each layer choice (the shipped one first). */
+    record Result(LinearHead head, HeadVariant variant, double reg, BinaryMetrics dev, Map<LayerRange, BinaryMetrics> devByLayers,
+                  long trainSize, long positives) {
+    }
+
+    private record Fit(LinearHead head, HeadVariant variant, double reg, BinaryMetrics dev) {
     }
 
     private AbstractScreenExperiment() {
     }
 
-    static Result run(SparkSession spark, Path encoder, Path biored, HeadTrainer trainer) throws IOException {
+    static Result run(SparkSession spark, Path encoder, LayerRange sentenceLayers, Path biored, HeadTrainer trainer) throws IOException {
         Dataset<Row> train = abstracts(spark, biored.resolve("Train.PubTator"));
         Dataset<Row> dev = abstracts(spark, biored.resolve("Dev.PubTator"));
-        Featurized f = new Featurized(spark, encoder, List.of(train, dev));
+        int last = OnnxEncoder.shared(encoder, 1).layerCount();
+        LayerRange screenLayers = new LayerRange(last, last);
+        Fit shipped = fit(spark, encoder, screenLayers, train, dev, trainer);
+        Map<LayerRange, BinaryMetrics> devByLayers = new LinkedHashMap<>();
+        devByLayers.put(screenLayers, shipped.dev());
+        if (!sentenceLayers.equals(screenLayers)) {
+            devByLayers.put(sentenceLayers, fit(spark, encoder, sentenceLayers, train, dev, trainer).dev());
+        }
+        return new Result(shipped.head(), shipped.variant(), shipped.reg(), shipped.dev(), devByLayers, train.count(),
+                train.filter(col("label").equalTo(1.0)).count());
+    }
+
+    private static Fit fit(SparkSession spark, Path encoder, LayerRange layers, Dataset<Row> train, Dataset<Row> dev,
+                           HeadTrainer trainer) {
+        Featurized f = new Featurized(spark, encoder, layers, List.of(train, dev));
         Dataset<Row> trainF = f.of(train).cache();
         Dataset<Row> fit = trainF.filter(pmod(crc32(col("sentence")), org.apache.spark.sql.functions.lit(5)).notEqual(0));
         Dataset<Row> val = trainF.filter(pmod(crc32(col("sentence")), org.apache.spark.sql.functions.lit(5)).equalTo(0));
@@ -51,10 +76,10 @@ final class AbstractScreenExperiment {
         }
         HeadTrainer.Fitted all = trainer.fit(trainF, best.variant(), best.regParam()).withThreshold(best.threshold());
         BinaryMetrics devM = trainer.evaluate(all, f.of(dev));
-        LinearHead h = trainer.head(all);
-        long positives = train.filter(col("label").equalTo(1.0)).count();
-        return new Result(new LinearHead(FeatureSet.ABSTRACT, h.lexicalBits(), h.denseWeights(), h.lexicalWeights(), h.bias(), h.threshold()),
-                best.variant(), best.regParam(), devM, train.count(), positives);
+        LinearHead head = trainer.head(all).as(FeatureSet.ABSTRACT, layers);
+        trainF.unpersist();
+        f.unpersist();
+        return new Fit(head, best.variant(), best.regParam(), devM);
     }
 
     private static Dataset<Row> abstracts(SparkSession spark, Path pubtator) throws IOException {

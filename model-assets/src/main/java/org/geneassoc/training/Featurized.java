@@ -8,6 +8,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.geneassoc.classify.EncoderFeaturizer;
 import org.geneassoc.classify.LabelledSentences;
+import org.geneassoc.encoder.LayerRange;
 
 import static org.apache.spark.sql.functions.col;
 
@@ -20,13 +21,17 @@ final class Featurized {
 
     private final Dataset<Row> features;
 
-    Featurized(SparkSession spark, Path encoder, List<Dataset<Row>> sets) {
+    Featurized(SparkSession spark, Path encoder, LayerRange layers, List<Dataset<Row>> sets) {
         Dataset<Row> sentences = sets.stream().map(d -> d.select("sentence")).reduce(Dataset::union).orElseThrow().distinct();
-        this.features = new EncoderFeaturizer().setEncoderPath(encoder.toString()).setLexicalBits(LEXICAL_BITS)
+        this.features = new EncoderFeaturizer().setEncoderPath(encoder.toString()).setLayers(layers).setLexicalBits(LEXICAL_BITS)
                 .setInputCol("sentence").setOutputCol("features")
                 // Sorted, so every run encodes the same batches: int8 activation ranges are per batch.
                 .transform(sentences.repartition(spark.sparkContext().defaultParallelism(), col("sentence")).sortWithinPartitions("sentence"))
                 .persist(StorageLevel.MEMORY_AND_DISK());
+    }
+
+    void unpersist() {
+        features.unpersist();
     }
 
     long count() {

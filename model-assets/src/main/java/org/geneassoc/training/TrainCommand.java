@@ -16,6 +16,7 @@ import org.geneassoc.classify.HeadTrainer;
 import org.geneassoc.classify.HeadVariant;
 import org.geneassoc.classify.LinearHead;
 import org.geneassoc.classify.ModelWriter;
+import org.geneassoc.encoder.LayerRange;
 import org.geneassoc.spark.Sessions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -33,14 +34,18 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "Output model folder (created; the encoder is copied into it).")
     Path out;
 
-    @Option(names = "--variant", defaultValue = "MARKERS_LEXICAL", description = "Head variant for marked premises: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--variant", defaultValue = "MARKERS", description = "Head variant for marked premises: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     HeadVariant variant;
 
-    @Option(names = "--plain-variant", defaultValue = "CLS_MEAN_LEXICAL", description = "Head variant for premises without both markers (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--plain-variant", defaultValue = "CLS_MEAN", description = "Head variant for premises without both markers (default: ${DEFAULT-VALUE}).")
     HeadVariant plainVariant;
 
     @Option(names = "--reg", defaultValue = "0.01", description = "L2 strength when no --dev is given (default: ${DEFAULT-VALUE}).")
     double reg;
+
+    @Option(names = "--layers", defaultValue = LayerRange.DEFAULT_TEXT,
+            description = "Encoder layers whose token states are averaged, first-last (default: ${DEFAULT-VALUE}, the range `experiments` picks).")
+    String layers;
 
     @Option(names = "--encoder", description = "Encoder folder (default: the one the build assembled).")
     Path encoder;
@@ -56,6 +61,7 @@ public final class TrainCommand implements Callable<Integer> {
         if (variant.featureSet() != FeatureSet.MARKED || plainVariant.featureSet() != FeatureSet.PLAIN) {
             throw new IllegalArgumentException("--variant must be a MARKED variant and --plain-variant a PLAIN one");
         }
+        LayerRange layerRange = LayerRange.parse(layers);
         Path enc = encoder != null ? encoder : ModelLocations.encoder();
         SparkSession spark = Sessions.getOrCreate("geneassoc-train", master);
         Dataset<Row> trainSet = Featurized.read(spark, train);
@@ -64,7 +70,7 @@ public final class TrainCommand implements Callable<Integer> {
         if (devSet != null) {
             sets.add(devSet);
         }
-        Featurized featurized = new Featurized(spark, enc, sets);
+        Featurized featurized = new Featurized(spark, enc, layerRange, sets);
         System.err.printf("encoded %d distinct sentences%n", featurized.count());
         int hidden = org.geneassoc.encoder.OnnxEncoder.shared(enc, 1).hiddenSize();
         HeadTrainer trainer = new HeadTrainer(hidden, Featurized.LEXICAL_BITS);
@@ -89,7 +95,7 @@ public final class TrainCommand implements Callable<Integer> {
         if (dev != null) {
             data.add(dev.toString());
         }
-        ModelWriter.write(out, heads, Featurized.LEXICAL_BITS, "encoder", enc, data, metrics, seed);
+        ModelWriter.write(out, heads, layerRange, Featurized.LEXICAL_BITS, "encoder", enc, data, metrics, seed);
         System.out.println("Model written to " + out.toAbsolutePath());
         return 0;
     }

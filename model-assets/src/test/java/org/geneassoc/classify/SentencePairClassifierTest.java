@@ -121,6 +121,27 @@ class SentencePairClassifierTest {
     }
 
     @Test
+    void theShippedModelReadsTheLayersItWasTrainedOn() throws Exception {
+        ModelManifest m = ModelManifest.read(Path.of(model));
+        assertThat(m.encoder().layers()).isEqualTo(org.geneassoc.encoder.LayerRange.DEFAULT);
+    }
+
+    @Test
+    void aManifestAskingForLayersTheEncoderLacksFailsNamingTheModel(@TempDir Path dir) throws Exception {
+        Path copy = dir.resolve("gda-classifier");
+        Files.createDirectories(copy);
+        for (String f : List.of("head-marked.json", "head-plain.json", "head-abstract.json")) {
+            Files.copy(Path.of(model, f), copy.resolve(f));
+        }
+        String manifest = Files.readString(Path.of(model, ModelManifest.FILE))
+                .replaceFirst("\"layers\" : \"[0-9-]+\"", "\"layers\" : \"3-24\"")
+                .replace("\"../encoder\"", "\"" + Path.of(model).resolveSibling("encoder").toString().replace("\\", "/") + "\"");
+        Files.writeString(copy.resolve(ModelManifest.FILE), manifest);
+        assertThatThrownBy(() -> classifier().setModelPath(copy.toString()).transform(premises(POSITIVE)))
+                .hasMessageContaining(copy.toString()).hasMessageContaining("layers 3-24").hasMessageContaining("1..12");
+    }
+
+    @Test
     void corruptHeadFailsNamingTheFile(@TempDir Path dir) throws Exception {
         Path src = Path.of(model);
         for (String f : List.of(ModelManifest.FILE, "head-plain.json", "head-abstract.json")) {
