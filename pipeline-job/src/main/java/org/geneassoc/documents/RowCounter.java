@@ -1,6 +1,8 @@
 package org.geneassoc.documents;
 
+import java.util.Iterator;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.spark.ml.Transformer;
 import org.apache.spark.ml.param.Param;
@@ -18,6 +20,8 @@ import org.apache.spark.util.LongAccumulator;
 /**
  * Passes rows through unchanged and counts them in a named accumulator, so progress and the run
  * summary need no extra pass over the data. Counts are exact for a run without task retries.
+ * With {@code keyCol} it counts runs of equal keys instead of rows: articles, when the rows of one
+ * article are adjacent (as they are after de-duplication; see {@link GdaAggregator}).
  */
 public class RowCounter extends Transformer implements DefaultParamsWritable {
     private static final long serialVersionUID = 1L;
@@ -25,6 +29,7 @@ public class RowCounter extends Transformer implements DefaultParamsWritable {
 
     private final String uid;
     private final Param<String> counter;
+    private final Param<String> keyCol;
 
     public RowCounter() {
         this(org.apache.spark.ml.util.Identifiable$.MODULE$.randomUID("rowCounter"));
@@ -33,6 +38,8 @@ public class RowCounter extends Transformer implements DefaultParamsWritable {
     public RowCounter(String uid) {
         this.uid = uid;
         counter = new Param<>(this, "counter", "accumulator name");
+        keyCol = new Param<>(this, "keyCol", "when set, count runs of equal values of this column rather than rows");
+        setDefault(keyCol, "");
     }
 
     public static MLReader<RowCounter> read() {
@@ -56,12 +63,18 @@ public class RowCounter extends Transformer implements DefaultParamsWritable {
 
     public Param<String> counter() { return counter; }
 
+    public Param<String> keyCol() { return keyCol; }
+
     public RowCounter setCounter(String v) { set(counter, v); return this; }
+    public RowCounter setKeyCol(String v) { set(keyCol, v); return this; }
 
     @Override
     public StructType transformSchema(StructType schema) {
         if (!isDefined(counter)) {
             throw new IllegalArgumentException(uid + ": counter is not set");
+        }
+        if (!$(keyCol).isEmpty() && !java.util.Arrays.asList(schema.fieldNames()).contains($(keyCol))) {
+            throw new IllegalArgumentException(uid + ": key column " + $(keyCol) + " does not exist");
         }
         return schema;
     }
@@ -71,6 +84,30 @@ public class RowCounter extends Transformer implements DefaultParamsWritable {
         transformSchema(dataset.schema());
         SparkSession spark = dataset.sparkSession();
         LongAccumulator acc = COUNTERS.computeIfAbsent($(counter), n -> spark.sparkContext().longAccumulator(n));
+        if (!$(keyCol).isEmpty()) {
+            int key = dataset.schema().fieldIndex($(keyCol));
+            return dataset.toDF().mapPartitions((org.apache.spark.api.java.function.MapPartitionsFunction<Row, Row>) rows -> new Iterator<>() {
+                private Object previous;
+                private boolean first = true;
+
+                @Override
+                public boolean hasNext() {
+                    return rows.hasNext();
+                }
+
+                @Override
+                public Row next() {
+                    Row r = rows.next();
+                    Object k = r.get(key);
+                    if (first || !Objects.equals(k, previous)) {
+                        acc.add(1);
+                    }
+                    first = false;
+                    previous = k;
+                    return r;
+                }
+            }, Encoders.row(dataset.schema()));
+        }
         return dataset.toDF().map((org.apache.spark.api.java.function.MapFunction<Row, Row>) r -> {
             acc.add(1);
             return r;

@@ -51,27 +51,44 @@ public final class GdaPipeline {
         }
         stages.addAll(List.of(SentenceSplitter.stages("abstract", "sentences")));
         if (pairs) {
+            // Pairs are short and few; abstracts long. A document needs both its abstract and one pair
+            // above their thresholds, so scoring pairs first leaves only abstracts with a passing pair
+            // to screen, the same documents for far less encoder time.
             stages.add(new PairableFilter());
-        }
-        stages.add(new RowCounter().setCounter(ABSTRACTS_SCREENED));
-        // Abstracts are long and vary in length: small batches waste little on padding.
-        stages.add(classifier(cfg, "abstract", "screen").setPremiseKind("abstract").setBatchSize(4));
-        stages.add(new ScoreFilter().setScoreCol("screen.score").setThreshold(cfg.abstractThreshold()));
-        stages.add(new RowCounter().setCounter(ABSTRACTS_SCREENED_IN));
-        stages.add(new SentenceExploder().setAnnotationsCol("sentences").setTextCol("abstract").setSentenceCol("sentence"));
-        stages.add(new RowCounter().setCounter(SENTENCES));
-        if (pairs) {
+            stages.add(new SentenceExploder().setAnnotationsCol("sentences").setTextCol("abstract").setSentenceCol("sentence"));
+            stages.add(new RowCounter().setCounter(SENTENCES));
             stages.add(new PairCandidates());
+            stages.add(new RowCounter().setCounter(PREMISES_SCORED));
+            stages.add(classifier(cfg, "premise", "prediction"));
+            stages.add(new ScoreFilter().setScoreCol("prediction.score").setThreshold(cfg.sentenceThreshold()));
+            screen(stages, cfg);
+        } else {
+            // Whole sentences: every sentence of every abstract would be scored, so the screen goes first.
+            screen(stages, cfg);
+            stages.add(new SentenceExploder().setAnnotationsCol("sentences").setTextCol("abstract").setSentenceCol("sentence"));
+            stages.add(new RowCounter().setCounter(SENTENCES));
+            stages.add(new RowCounter().setCounter(PREMISES_SCORED));
+            stages.add(classifier(cfg, "sentence", "prediction"));
+            stages.add(new ScoreFilter().setScoreCol("prediction.score").setThreshold(cfg.sentenceThreshold()));
         }
-        stages.add(new RowCounter().setCounter(PREMISES_SCORED));
-        stages.add(classifier(cfg, pairs ? "premise" : "sentence", "prediction"));
-        stages.add(new ScoreFilter().setScoreCol("prediction.score").setThreshold(cfg.sentenceThreshold()));
         stages.add(new RowCounter().setCounter(GDA_ENTRIES));
         stages.add(new GdaAggregator());
         stages.add(new RowCounter().setCounter(DOCUMENTS));
         // Only Transformers: fit() just assembles the model without touching data.
         return new Pipeline().setStages(stages.toArray(new PipelineStage[0]))
                 .fit(spark.createDataFrame(List.of(), org.geneassoc.ingest.ArticleReader.SCHEMA));
+    }
+
+    /**
+     * The abstract screen. Rows may still be one per article or already one per sentence pair; those of
+     * one article are adjacent and share the abstract, which the classifier encodes once per chunk.
+     */
+    private static void screen(List<PipelineStage> stages, JobConfig cfg) {
+        stages.add(new RowCounter().setCounter(ABSTRACTS_SCREENED).setKeyCol("pmid"));
+        // Abstracts are long and vary in length: small batches waste little on padding.
+        stages.add(classifier(cfg, "abstract", "screen").setPremiseKind("abstract").setBatchSize(4));
+        stages.add(new ScoreFilter().setScoreCol("screen.score").setThreshold(cfg.abstractThreshold()));
+        stages.add(new RowCounter().setCounter(ABSTRACTS_SCREENED_IN).setKeyCol("pmid"));
     }
 
     private static SentencePairClassifier classifier(JobConfig cfg, String premise, String output) {

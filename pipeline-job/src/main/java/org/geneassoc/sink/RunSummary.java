@@ -14,8 +14,10 @@ import org.apache.hadoop.fs.Path;
 /**
  * What a run did, written as {@code _SUMMARY.json} beside JSON Lines output and printed at the end.
  * {@code abstractsScreened} counts the abstracts the screen saw: with entity recognition only those
- * with a sentence naming a gene and a disease. {@code premisesScored} counts what the encoder saw besides:
- * (gene, disease) pairs with entity recognition, whole sentences without it.
+ * with a (gene, disease) pair above the sentence threshold, since the screen runs after the pairs;
+ * without it, every abstract. {@code sentences} counts the sentences of the abstracts that reach
+ * sentence scoring, and {@code premisesScored} what the encoder saw besides the abstracts: (gene,
+ * disease) pairs with entity recognition, whole sentences without it.
  */
 public record RunSummary(long filesRead, List<String> filesFailed, long recordsParsed, Map<String, Long> recordsRejected,
                          List<String> rejectedSamples, long recordsWithoutAbstract, long duplicateRecords,

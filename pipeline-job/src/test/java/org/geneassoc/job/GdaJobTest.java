@@ -44,12 +44,13 @@ class GdaJobTest {
         JsonNode summary = JobRunner.summary(out);
         assertThat(summary.get("recordsParsed").asLong()).isEqualTo(100);
         assertThat(summary.get("abstracts").asLong()).isEqualTo(100);
-        assertThat(summary.get("abstractsScreened").asLong()).as("only abstracts with a gene and a disease in one sentence")
-                .isBetween(30L, 99L);
-        assertThat(summary.get("abstractsScreenedIn").asLong()).isBetween(10L, summary.get("abstractsScreened").asLong());
+        assertThat(summary.get("abstractsScreened").asLong()).as("only abstracts with a pair above the sentence threshold")
+                .isBetween(10L, 99L);
+        assertThat(summary.get("abstractsScreenedIn").asLong()).as("each screened-in abstract has a passing pair, so a document")
+                .isEqualTo(docs.size()).isLessThanOrEqualTo(summary.get("abstractsScreened").asLong());
         assertThat(summary.get("entityRecognition").asBoolean()).isTrue();
-        assertThat(summary.get("sentences").asLong()).isGreaterThan(summary.get("abstractsScreenedIn").asLong());
-        assertThat(summary.get("premisesScored").asLong()).isPositive();
+        assertThat(summary.get("sentences").asLong()).isGreaterThan(summary.get("abstractsScreened").asLong());
+        assertThat(summary.get("premisesScored").asLong()).isGreaterThan(summary.get("abstractsScreened").asLong());
         assertThat(summary.get("documentsWritten").asLong()).isEqualTo(docs.size()).isPositive();
         assertThat(summary.get("gdaEntries").asLong()).isEqualTo(docs.stream().mapToLong(d -> d.get("gda").size()).sum());
         assertWellFormed(docs, 0.7);
@@ -69,8 +70,9 @@ class GdaJobTest {
         assertThat(summary.get("recordsParsed").asLong()).isEqualTo(12);
         assertThat(summary.get("duplicateRecords").asLong()).isEqualTo(6);
         assertThat(summary.get("abstracts").asLong()).isEqualTo(6);
-        assertThat(summary.get("abstractsScreened").asLong()).as("the wheat and rostering abstracts name no gene").isEqualTo(4);
         List<JsonNode> docs = JobRunner.documents(out);
+        assertThat(summary.get("abstractsScreened").asLong()).as("the wheat and rostering abstracts name no gene, so have no pair")
+                .isLessThanOrEqualTo(4).isEqualTo(docs.size());
         assertWellFormed(docs, 0.5);
         JsonNode brca = docs.stream().filter(d -> d.get("pmid").asText().equals("90000001")).findFirst().orElseThrow();
         assertThat(brca.get("journal").asText()).isEqualTo("Journal of Demonstration Genetics");
