@@ -74,6 +74,9 @@ public final class Benchmark {
         return dir;
     }
 
+    /** How often the live heap is sampled during the timed run (a full collection each time). */
+    static final long LIVE_HEAP_INTERVAL_MS = 5_000;
+
     /** Most sentences the ceiling and the classifier stage are timed on: enough for stable figures. */
     static final int SAMPLE = 1500;
 
@@ -115,8 +118,15 @@ public final class Benchmark {
         GdaJob.run(spark, withRun(base, outputDir.resolve("warm-up").toString()));
         resetPeaks();
         long t0 = System.nanoTime();
-        RunSummary s = GdaJob.run(spark, withRun(input, outputDir.resolve("timed").toString()));
-        double seconds = (System.nanoTime() - t0) / 1e9;
+        RunSummary s;
+        double seconds;
+        LiveHeapSampler live = new LiveHeapSampler(LIVE_HEAP_INTERVAL_MS);
+        try {
+            s = GdaJob.run(spark, withRun(input, outputDir.resolve("timed").toString()));
+            seconds = (System.nanoTime() - t0) / 1e9;
+        } finally {
+            live.close();
+        }
         long inputSentences = (long) all.size() * repeat;
         double jobSps = inputSentences / seconds;
         put("job_seconds", seconds);
@@ -142,6 +152,8 @@ public final class Benchmark {
         put("flop_limit_sps", flopLimit);
         put("ceiling_vs_flop_limit", ceiling / flopLimit);
         put("peak_heap_mb", peakHeapMb());
+        put("peak_live_heap_mb", live.peakMb());
+        put("live_heap_samples", live.samples());
         return figures;
     }
 
