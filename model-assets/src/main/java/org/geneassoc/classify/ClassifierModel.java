@@ -53,7 +53,7 @@ public final class ClassifierModel {
         for (LinearHead head : heads.values()) {
             LayerRange read = layers(head);
             try {
-                encoder.checkLayers(read.layers());
+                encoder.checkLayers(read);
             } catch (IllegalArgumentException e) {
                 throw new IOException("Classifier " + location + " reads encoder layers " + read + " of " + encoderDir + ": " + e.getMessage(), e);
             }

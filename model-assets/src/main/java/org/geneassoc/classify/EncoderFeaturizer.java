@@ -109,7 +109,7 @@ public class EncoderFeaturizer extends Transformer implements DefaultParamsWrita
         int batch = (Integer) $(batchSize);
         LayerRange range = LayerRange.parse($(layers));
         int col = dataset.schema().fieldIndex($(inputCol));
-        OnnxEncoder.shared(java.nio.file.Path.of(path), threads).checkLayers(range.layers());
+        OnnxEncoder.shared(java.nio.file.Path.of(path), threads).checkLayers(range);
         return dataset.toDF().mapPartitions(
                 (org.apache.spark.api.java.function.MapPartitionsFunction<Row, Row>) rows -> {
                     Featurizer f = new Featurizer(OnnxEncoder.shared(java.nio.file.Path.of(path), threads), range, bits, batch);

@@ -24,7 +24,7 @@ public final class Featurizer {
     public Featurizer(OnnxEncoder encoder, LayerRange layers, int lexicalBits, int batchSize) {
         this.encoder = encoder;
         this.layers = layers;
-        encoder.checkLayers(layers.layers());
+        encoder.checkLayers(layers);
         this.lexicalBits = lexicalBits;
         this.batchSize = batchSize;
     }
@@ -43,8 +43,7 @@ public final class Featurizer {
      * states averaged over {@code range}.
      */
     public List<Features> featurize(List<String> premises, FeatureSet forced, LayerRange range) {
-        int[] read = range.layers();
-        encoder.checkLayers(read);
+        encoder.checkLayers(range);
         int n = premises.size();
         Encoding[] encodings = new Encoding[n];
         Integer[] order = new Integer[n];
@@ -60,7 +59,7 @@ public final class Featurizer {
             for (int k = from; k < to; k++) {
                 batch.add(encodings[order[k]]);
             }
-            float[][][] states = encoder.hiddenStates(batch, read);
+            float[][][] states = encoder.hiddenStates(batch, range);
             for (int k = from; k < to; k++) {
                 int i = order[k];
                 out[i] = pool(premises.get(i), encodings[i], states[k - from], forced);

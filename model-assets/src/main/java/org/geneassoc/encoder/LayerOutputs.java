@@ -12,17 +12,20 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Makes the output of every transformer layer, not only the last, a graph output named
- * {@code hidden_state_<k>} (k = 1 for the first layer). The middle layers of a frozen encoder carry
- * relation cues the last one, tuned for sentence similarity, has partly lost; the heads read a mean of
- * several layers.
+ * Makes every transformer layer, not only the last, readable: graph outputs {@code layer_sum_from_<k>},
+ * the sum of the token states of layers k to n (k = 1 for the first layer, n the last). The middle
+ * layers of a frozen encoder carry relation cues the last one, tuned for sentence similarity, has
+ * partly lost; the heads read the mean of a range of layers, which is then one output (or two, for a
+ * range that stops before the last layer) scaled, summed by ONNX Runtime rather than copied out layer
+ * by layer.
  *
  * <p>The ONNX file is a protobuf {@code ModelProto}. Protobuf merges a repeated occurrence of an embedded
  * message field, so appending a second {@code graph} field holding only the new Identity nodes and
  * outputs extends the graph without rewriting it, and without the ONNX schema classes.
  */
 final class LayerOutputs {
-    static final String OUTPUT_PREFIX = "hidden_state_";
+    static final String OUTPUT_PREFIX = "layer_sum_from_";
+    static final String LAST_HIDDEN_STATE = "last_hidden_state";
 
     /** Layer outputs as the Hugging Face / Optimum BERT export names them: the last op of each layer's output LayerNorm. */
     private static final Pattern LAYER_OUTPUT = Pattern.compile("/encoder/layer\\.(\\d+)/output/LayerNorm/Add_1_output_0");
@@ -42,7 +45,7 @@ final class LayerOutputs {
     }
 
     /**
-     * The model with {@code hidden_state_1 … hidden_state_<n-1>} added beside {@code last_hidden_state}
+     * The model with {@code layer_sum_from_1 … layer_sum_from_<n>} added beside {@code last_hidden_state}
      * (layer n), or unchanged when it already has them.
      */
     static byte[] expose(byte[] model, String where) throws IOException {
@@ -62,7 +65,7 @@ final class LayerOutputs {
             if (name.startsWith(OUTPUT_PREFIX)) {
                 return model;
             }
-            if (name.equals("last_hidden_state")) {
+            if (name.equals(LAST_HIDDEN_STATE)) {
                 lastType = only(info, VALUE_INFO_TYPE, where);
             }
         }
@@ -88,14 +91,20 @@ final class LayerOutputs {
         ByteArrayOutputStream extra = new ByteArrayOutputStream();
         CodedOutputStream g = CodedOutputStream.newInstance(extra);
         // The last layer's output is last_hidden_state itself, so the pattern finds every layer but that one.
-        for (int layer = 0; layer < layerTensors.size(); layer++) {
-            String name = OUTPUT_PREFIX + (layer + 1);
-            String tensor = layerTensors.get(layer);
+        int last = layerTensors.size() + 1;
+        for (int layer = last; layer >= 1; layer--) {
+            String name = OUTPUT_PREFIX + layer;
+            String tensor = layer == last ? LAST_HIDDEN_STATE : layerTensors.get(layer - 1);
+            String rest = OUTPUT_PREFIX + (layer + 1);
+            boolean first = layer == last;
             g.writeByteArray(GRAPH_NODE, message(o -> {
                 o.writeString(NODE_INPUT, tensor);
+                if (!first) {
+                    o.writeString(NODE_INPUT, rest);
+                }
                 o.writeString(NODE_OUTPUT, name);
                 o.writeString(NODE_NAME, name);
-                o.writeString(NODE_OP_TYPE, "Identity");
+                o.writeString(NODE_OP_TYPE, first ? "Identity" : "Add");
             }));
             ByteString type = lastType;
             g.writeByteArray(GRAPH_OUTPUT, message(o -> {

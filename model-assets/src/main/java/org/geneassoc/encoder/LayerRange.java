@@ -3,7 +3,6 @@ package org.geneassoc.encoder;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.io.Serializable;
-import java.util.stream.IntStream;
 
 /**
  * The encoder layers whose token states are averaged into the features, written {@code first-last}
@@ -39,10 +38,6 @@ public record LayerRange(int first, int last) implements Serializable {
 
     private static IllegalArgumentException malformed(String text) {
         return new IllegalArgumentException("Encoder layers '" + text + "' are not a range such as 3-12 or a single layer such as 12");
-    }
-
-    public int[] layers() {
-        return IntStream.rangeClosed(first, last).toArray();
     }
 
     @JsonValue

@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
-import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -51,7 +50,7 @@ public final class OnnxEncoder {
             this.wantsTokenTypes = session.getInputNames().contains("token_type_ids");
             long[] shape = ((ai.onnxruntime.TensorInfo) session.getOutputInfo().get("last_hidden_state").getInfo()).getShape();
             this.hiddenSize = (int) shape[shape.length - 1];
-            this.layerCount = 1 + (int) session.getOutputNames().stream().filter(n -> n.startsWith(LayerOutputs.OUTPUT_PREFIX)).count();
+            this.layerCount = Math.max(1, (int) session.getOutputNames().stream().filter(n -> n.startsWith(LayerOutputs.OUTPUT_PREFIX)).count());
         } catch (OrtException | NullPointerException e) {
             throw new IOException("Cannot load ONNX encoder " + model + ": " + e.getMessage(), e);
         }
@@ -69,10 +68,6 @@ public final class OnnxEncoder {
         });
     }
 
-    private String outputName(int layer) {
-        return layer == layerCount ? "last_hidden_state" : LayerOutputs.OUTPUT_PREFIX + layer;
-    }
-
     public WordPieceTokenizer tokenizer() {
         return tokenizer;
     }
@@ -86,29 +81,25 @@ public final class OnnxEncoder {
         return layerCount;
     }
 
-    /** Checks layer numbers (1 = first, {@link #layerCount()} = last) before any batch runs. */
-    public void checkLayers(int[] layers) {
-        if (layers.length == 0) {
-            throw new IllegalArgumentException("No encoder layers chosen");
-        }
-        for (int layer : layers) {
-            if (layer < 1 || layer > layerCount) {
-                throw new IllegalArgumentException("Encoder layer " + layer + " does not exist: the encoder exposes layers 1.."
-                        + layerCount + (layerCount == 1 ? " (an encoder folder from an older build; rebuild model-assets)" : ""));
-            }
+    /** Checks a layer range (1 = first, {@link #layerCount()} = last) before any batch runs. */
+    public void checkLayers(LayerRange layers) {
+        if (layers.last() > layerCount) {
+            throw new IllegalArgumentException("Encoder layer " + layers.last() + " does not exist: the encoder exposes layers 1.."
+                    + layerCount + (layerCount == 1 ? " (an encoder folder from an older build; rebuild model-assets)" : ""));
         }
     }
 
-    /** The last layer's states; see {@link #hiddenStates(List, int[])}. */
+    /** The last layer's states; see {@link #hiddenStates(List, LayerRange)}. */
     public float[][][] hiddenStates(List<WordPieceTokenizer.Encoding> batch) {
-        return hiddenStates(batch, new int[] {layerCount});
+        return hiddenStates(batch, new LayerRange(layerCount, layerCount));
     }
 
     /**
      * Runs one batch padded to its longest member and returns, for each input, its own
-     * {@code [tokens][hidden]} states (padding dropped), averaged over the given layers.
+     * {@code [tokens][hidden]} states (padding dropped), averaged over the given layers: the sum from
+     * the range's first layer on, less the sum after its last, over the range's length.
      */
-    public float[][][] hiddenStates(List<WordPieceTokenizer.Encoding> batch, int[] layers) {
+    public float[][][] hiddenStates(List<WordPieceTokenizer.Encoding> batch, LayerRange layers) {
         checkLayers(layers);
         int rows = batch.size();
         int width = batch.stream().mapToInt(WordPieceTokenizer.Encoding::length).max().orElse(0);
@@ -129,26 +120,30 @@ public final class OnnxEncoder {
             if (wantsTokenTypes) {
                 inputs.put("token_type_ids", OnnxTensor.createTensor(env, LongBuffer.wrap(new long[rows * width]), shape));
             }
-            Set<String> names = new LinkedHashSet<>();
-            for (int layer : layers) {
-                names.add(outputName(layer));
-            }
+            boolean single = layers.first() == layerCount;
+            String from = single ? LayerOutputs.LAST_HIDDEN_STATE : LayerOutputs.OUTPUT_PREFIX + layers.first();
+            String after = layers.last() < layerCount ? LayerOutputs.OUTPUT_PREFIX + (layers.last() + 1) : null;
+            Set<String> names = after == null ? Set.of(from) : Set.of(from, after);
             try (OrtSession.Result result = session.run(inputs, names)) {
+                FloatBuffer sum = ((OnnxTensor) result.get(from).orElseThrow()).getFloatBuffer();
+                FloatBuffer less = after == null ? null : ((OnnxTensor) result.get(after).orElseThrow()).getFloatBuffer();
+                float scale = 1f / (layers.last() - layers.first() + 1);
+                float[] minus = new float[hiddenSize];
                 float[][][] out = new float[rows][][];
                 for (int r = 0; r < rows; r++) {
-                    out[r] = new float[batch.get(r).length()][hiddenSize];
-                }
-                float[] state = new float[hiddenSize];
-                float weight = 1f / names.size();
-                for (String name : names) {
-                    FloatBuffer states = ((OnnxTensor) result.get(name).orElseThrow()).getFloatBuffer();
-                    for (int r = 0; r < rows; r++) {
-                        for (int t = 0; t < out[r].length; t++) {
-                            states.position((r * width + t) * hiddenSize);
-                            states.get(state);
-                            float[] into = out[r][t];
+                    int len = batch.get(r).length();
+                    out[r] = new float[len][hiddenSize];
+                    for (int t = 0; t < len; t++) {
+                        float[] state = out[r][t];
+                        sum.position((r * width + t) * hiddenSize);
+                        sum.get(state);
+                        if (less != null) {
+                            less.position((r * width + t) * hiddenSize);
+                            less.get(minus);
+                        }
+                        if (less != null || scale != 1f) {
                             for (int d = 0; d < hiddenSize; d++) {
-                                into[d] += weight * state[d];
+                                state[d] = (state[d] - (less == null ? 0f : minus[d])) * scale;
                             }
                         }
                     }

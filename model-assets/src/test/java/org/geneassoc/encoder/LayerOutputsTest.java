@@ -24,8 +24,8 @@ class LayerOutputsTest {
     void theLastLayerIsLastHiddenStateAndLayersDiffer() {
         OnnxEncoder encoder = OnnxEncoder.shared(ENCODER, 1);
         float[][][] last = encoder.hiddenStates(BATCH);
-        float[][][] twelve = encoder.hiddenStates(BATCH, new int[] {12});
-        float[][][] three = encoder.hiddenStates(BATCH, new int[] {3});
+        float[][][] twelve = encoder.hiddenStates(BATCH, new LayerRange(12, 12));
+        float[][][] three = encoder.hiddenStates(BATCH, new LayerRange(3, 3));
         assertThat(twelve[1][2]).containsExactly(last[1][2]);
         assertThat(three[1][2]).isNotEqualTo(last[1][2]);
         assertThat(three[1].length).isEqualTo(last[1].length);
@@ -34,11 +34,14 @@ class LayerOutputsTest {
     @Test
     void aRangeIsTheMeanOfItsLayers() {
         OnnxEncoder encoder = OnnxEncoder.shared(ENCODER, 1);
-        float[] l11 = encoder.hiddenStates(BATCH, new int[] {11})[0][4];
-        float[] l12 = encoder.hiddenStates(BATCH, new int[] {12})[0][4];
-        float[] mean = encoder.hiddenStates(BATCH, new LayerRange(11, 12).layers())[0][4];
-        for (int d = 0; d < mean.length; d++) {
-            assertThat(mean[d]).isCloseTo((l11[d] + l12[d]) / 2, org.assertj.core.data.Offset.offset(1e-5f));
+        float[] l10 = encoder.hiddenStates(BATCH, new LayerRange(10, 10))[0][4];
+        float[] l11 = encoder.hiddenStates(BATCH, new LayerRange(11, 11))[0][4];
+        float[] l12 = encoder.hiddenStates(BATCH, new LayerRange(12, 12))[0][4];
+        float[] upper = encoder.hiddenStates(BATCH, new LayerRange(11, 12))[0][4];
+        float[] middle = encoder.hiddenStates(BATCH, new LayerRange(10, 11))[0][4];
+        for (int d = 0; d < upper.length; d++) {
+            assertThat(upper[d]).isCloseTo((l11[d] + l12[d]) / 2, org.assertj.core.data.Offset.offset(1e-4f));
+            assertThat(middle[d]).isCloseTo((l10[d] + l11[d]) / 2, org.assertj.core.data.Offset.offset(1e-4f));
         }
     }
 
@@ -56,11 +59,11 @@ class LayerOutputsTest {
 
     @Test
     void layerNumbersOutsideTheEncoderAreRefused() {
-        assertThatThrownBy(() -> OnnxEncoder.shared(ENCODER, 1).checkLayers(new int[] {13}))
+        assertThatThrownBy(() -> OnnxEncoder.shared(ENCODER, 1).checkLayers(new LayerRange(3, 13)))
                 .hasMessageContaining("layer 13").hasMessageContaining("1..12");
         assertThatThrownBy(() -> LayerRange.parse("12-3")).hasMessageContaining("12-3");
         assertThatThrownBy(() -> LayerRange.parse("three")).hasMessageContaining("'three'");
         assertThat(LayerRange.parse(" 3-12 ")).isEqualTo(new LayerRange(3, 12));
-        assertThat(LayerRange.parse("12").layers()).containsExactly(12);
+        assertThat(LayerRange.parse("12")).isEqualTo(new LayerRange(12, 12));
     }
 }
