@@ -65,7 +65,7 @@ public class SentencePairClassifier extends Transformer implements DefaultParams
         setDefault(hypothesisCol, "");
         setDefault(outputCol, "prediction");
         setDefault(encoderThreads, 1);
-        setDefault(batchSize, 16);
+        setDefault(batchSize, 8);
         setDefault(premiseKind, "sentence");
     }
 
