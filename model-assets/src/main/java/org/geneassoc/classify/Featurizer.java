@@ -43,7 +43,6 @@ public final class Featurizer {
      * states averaged over {@code range}.
      */
     public List<Features> featurize(List<String> premises, FeatureSet forced, LayerRange range) {
-        encoder.checkLayers(range);
         int n = premises.size();
         Encoding[] encodings = new Encoding[n];
         Integer[] order = new Integer[n];

@@ -20,8 +20,8 @@ import java.util.regex.Pattern;
  * by layer.
  *
  * <p>The ONNX file is a protobuf {@code ModelProto}. Protobuf merges a repeated occurrence of an embedded
- * message field, so appending a second {@code graph} field holding only the new Identity nodes and
- * outputs extends the graph without rewriting it, and without the ONNX schema classes.
+ * message field, so appending a second {@code graph} field holding only the new Add (and one Identity)
+ * nodes and outputs extends the graph without rewriting it, and without the ONNX schema classes.
  */
 final class LayerOutputs {
     static final String OUTPUT_PREFIX = "layer_sum_from_";
