@@ -27,19 +27,46 @@ public final class EntityMatcher {
         this.vocabulary = vocabulary;
     }
 
-    /** Non-overlapping mentions in text order. */
+    /**
+     * Non-overlapping mentions in text order: at each word the longest span of up to {@link #MAX_WORDS}
+     * words that names something. A span's key is its words' keys joined, so each word is keyed once,
+     * and a span stops growing once no vocabulary key begins with it.
+     */
     public List<Mention> find(String text) {
         List<int[]> words = words(text);
+        int count = words.size();
+        String[] wordKeys = new String[count];
+        boolean[] possessive = new boolean[count];
+        for (int w = 0; w < count; w++) {
+            int start = words.get(w)[0];
+            int end = words.get(w)[1];
+            wordKeys[w] = TermKey.gene(text.substring(start, end));
+            possessive[w] = isPossessive(text, start, end);
+        }
         List<Mention> found = new ArrayList<>();
+        StringBuilder key = new StringBuilder();
         int i = 0;
-        while (i < words.size()) {
+        while (i < count) {
             Mention best = null;
             int used = 1;
-            for (int n = Math.min(MAX_WORDS, words.size() - i); n >= 1 && best == null; n--) {
-                int start = words.get(i)[0];
-                int end = words.get(i + n - 1)[1];
-                best = lookup(text, start, end);
-                used = n;
+            key.setLength(0);
+            int lastWordLength = 0;
+            for (int n = 1; n <= Math.min(MAX_WORDS, count - i); n++) {
+                int w = i + n - 1;
+                // TermKey drops a possessive 's inside a span, so "Alzheimer's" keys as "Alzheimer".
+                if (n == 1 || !possessive[w]) {
+                    key.append(wordKeys[w]);
+                    lastWordLength = wordKeys[w].length();
+                }
+                Mention m = lookup(text, words.get(i)[0], words.get(w)[1], key.toString(), lastWordLength);
+                if (m != null) {
+                    best = m;
+                    used = n;
+                }
+                boolean nextDropped = w + 1 < count && possessive[w + 1];
+                if (!nextDropped && !vocabulary.hasKeyStartingWith(key.toString())) {
+                    break;
+                }
             }
             if (best != null) {
                 found.add(best);
@@ -51,13 +78,21 @@ public final class EntityMatcher {
         return withShortForms(text, words, found);
     }
 
-    private Mention lookup(String text, int start, int end) {
+    /** An "s" right after an apostrophe, as TermKey's possessive rule sees it. */
+    private static boolean isPossessive(String text, int start, int end) {
+        return end - start == 1 && text.charAt(start) == 's' && start > 0
+                && (text.charAt(start - 1) == '\'' || text.charAt(start - 1) == '’')
+                && (end == text.length() || text.charAt(end) != '_');
+    }
+
+    /** @param key the span's gene key (see {@link TermKey}); the disease key differs only by a plural s */
+    private Mention lookup(String text, int start, int end, String key, int lastWordLength) {
         String span = text.substring(start, end);
-        Vocabulary.Term disease = vocabulary.disease(TermKey.disease(span));
+        Vocabulary.Term disease = vocabulary.disease(TermKey.singular(key, lastWordLength));
         if (disease != null && diseaseCaseOk(span, disease.form())) {
             return new Mention(start, end, span, disease.concept());
         }
-        Vocabulary.Term gene = vocabulary.gene(TermKey.gene(span));
+        Vocabulary.Term gene = vocabulary.gene(key);
         if (gene != null && geneCaseOk(span, gene.form())) {
             return new Mention(start, end, span, gene.concept());
         }

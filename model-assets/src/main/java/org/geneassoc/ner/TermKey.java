@@ -64,10 +64,13 @@ public final class TermKey {
                 inWord = false;
             }
         }
-        int n = sb.length();
-        if (singular && n - lastWordStart > 4 && sb.charAt(n - 1) == 's' && sb.charAt(n - 2) != 's') {
-            sb.setLength(n - 1);
-        }
-        return sb.toString();
+        String key = sb.toString();
+        return singular ? singular(key, key.length() - lastWordStart) : key;
+    }
+
+    /** A disease key from a gene key whose last word is {@code lastWordLength} long: a plural s dropped. */
+    static String singular(String key, int lastWordLength) {
+        int n = key.length();
+        return lastWordLength > 4 && key.charAt(n - 1) == 's' && key.charAt(n - 2) != 's' ? key.substring(0, n - 1) : key;
     }
 }

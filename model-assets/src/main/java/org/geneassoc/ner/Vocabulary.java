@@ -26,10 +26,24 @@ public final class Vocabulary {
 
     private final Map<String, Term> genes;
     private final Map<String, Term> diseases;
+    /** Every key, sorted: a matcher stops lengthening a span once no key begins with it. */
+    private final String[] sortedKeys;
 
     public Vocabulary(Map<String, Term> genes, Map<String, Term> diseases) {
         this.genes = genes;
         this.diseases = diseases;
+        this.sortedKeys = java.util.stream.Stream.concat(genes.keySet().stream(), diseases.keySet().stream())
+                .sorted().distinct().toArray(String[]::new);
+    }
+
+    /** Whether some gene or disease key begins with {@code prefix} (or is it). */
+    public boolean hasKeyStartingWith(String prefix) {
+        int i = java.util.Arrays.binarySearch(sortedKeys, prefix);
+        if (i >= 0) {
+            return true;
+        }
+        int next = -i - 1;
+        return next < sortedKeys.length && sortedKeys[next].startsWith(prefix);
     }
 
     public Term gene(String key) {
