@@ -1,9 +1,7 @@
 package org.geneassoc.classify;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.spark.ml.Transformer;
 import org.apache.spark.ml.param.IntParam;
 import org.apache.spark.ml.param.Param;
@@ -158,20 +156,29 @@ public class SentencePairClassifier extends Transformer implements DefaultParams
 
     /**
      * Null premises (or null per-row hypotheses) give a null prediction rather than a made-up score.
-     * A premise repeated within the chunk (an abstract carried on each of its sentence pairs) is encoded once.
+     * A premise repeated on consecutive rows (an abstract carried on each of its sentence pairs) is
+     * encoded once; equal premises further apart are encoded again, so what an input costs does not
+     * depend on how often its texts happen to recur within a chunk.
      */
     private static Object[] score(ClassifierModel model, List<Row> rows, int premiseIdx, int hypIdx, FeatureSet forced) {
-        Map<String, Integer> distinct = new LinkedHashMap<>();
+        List<String> premises = new ArrayList<>();
         int[] premiseOf = new int[rows.size()];
         for (int i = 0; i < rows.size(); i++) {
             Row r = rows.get(i);
             if (hypIdx >= 0 && !r.isNullAt(hypIdx)) {
                 model.checkHypothesis(r.getString(hypIdx));
             }
-            premiseOf[i] = r.isNullAt(premiseIdx) || (hypIdx >= 0 && r.isNullAt(hypIdx)) ? -1
-                    : distinct.computeIfAbsent(r.getString(premiseIdx), p -> distinct.size());
+            if (r.isNullAt(premiseIdx) || (hypIdx >= 0 && r.isNullAt(hypIdx))) {
+                premiseOf[i] = -1;
+                continue;
+            }
+            String premise = r.getString(premiseIdx);
+            if (premises.isEmpty() || !premises.get(premises.size() - 1).equals(premise)) {
+                premises.add(premise);
+            }
+            premiseOf[i] = premises.size() - 1;
         }
-        ClassifierModel.Scores scores = model.score(new ArrayList<>(distinct.keySet()), forced);
+        ClassifierModel.Scores scores = model.score(premises, forced);
         Object[] out = new Object[rows.size()];
         for (int i = 0; i < out.length; i++) {
             int k = premiseOf[i];
