@@ -7,7 +7,7 @@ import java.lang.management.MemoryMXBean;
  * The heap's live set while a run goes on: every interval a full collection, then the heap in use.
  * Peak heap occupancy alone mixes live data with garbage G1 has not yet collected, and a longer run
  * simply gives G1 more room to defer; the live set is what would grow if the job retained data per
- * record. The collections cost a little time, the same share at every input size.
+ * record. The collections cost time, so the benchmark samples a run it does not time.
  */
 final class LiveHeapSampler implements AutoCloseable {
     private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
