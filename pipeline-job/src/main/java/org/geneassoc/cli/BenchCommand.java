@@ -23,6 +23,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--repeat", defaultValue = "1", description = "Run on N copies of the input with distinct pmids (default: 1).")
     int repeat;
 
+    @Option(names = "--runs", defaultValue = "3",
+            description = "Timed runs of the job, alternating with measurements of the ceiling; medians are reported (default: ${DEFAULT-VALUE}).")
+    int runs;
+
     @Option(names = "--models", description = "Models root (default: the built model-assets/target/models).")
     String models;
 
@@ -33,6 +37,9 @@ public final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (repeat < 1) {
             throw new IllegalArgumentException("--repeat must be at least 1, got " + repeat);
+        }
+        if (runs < 1) {
+            throw new IllegalArgumentException("--runs must be at least 1, got " + runs);
         }
         if (!Files.isRegularFile(input)) {
             throw new IllegalArgumentException("Input file " + input + " does not exist");
@@ -45,7 +52,8 @@ public final class BenchCommand implements Callable<Integer> {
         flags.put("models", models);
         JobConfig cfg = RunCommand.settings(null, flags).build();
         System.out.println("repeat=" + repeat);
-        new Benchmark(spark, cfg).run(in.resolve("copy-0.xml").toString(), in.toString(), repeat, work.resolve("output"))
+        System.out.println("runs=" + runs);
+        new Benchmark(spark, cfg).run(in.resolve("copy-0.xml").toString(), in.toString(), repeat, runs, work.resolve("output"))
                 .forEach((k, v) -> System.out.println(k + "=" + v));
         return 0;
     }
