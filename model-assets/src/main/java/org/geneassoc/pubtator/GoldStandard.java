@@ -38,6 +38,19 @@ public record GoldStandard(Map<String, Set<String>> genes, Map<String, Set<Strin
         return new GoldStandard(genes, diseases, pairs);
     }
 
+    /** Every (gene, disease) pair of each document, as {@link #pair} spells them. */
+    public static Map<String, Set<String>> everyPair(Map<String, Set<String>> genes, Map<String, Set<String>> diseases) {
+        Map<String, Set<String>> out = new HashMap<>();
+        genes.forEach((doc, geneIds) -> {
+            for (String d : diseases.getOrDefault(doc, Set.of())) {
+                for (String g : geneIds) {
+                    out.computeIfAbsent(doc, k -> new TreeSet<>()).add(pair(g, d));
+                }
+            }
+        });
+        return out;
+    }
+
     public static String pair(String geneId, String diseaseId) {
         return geneId + "|" + diseaseId;
     }

@@ -30,6 +30,14 @@ public record SetScores(long tp, long fp, long fn) {
         return new SetScores(tp, fp, fn);
     }
 
+    /**
+     * The best any choice among these predictions can score: keep the right ones, drop the rest. For
+     * candidate pairs this is the ceiling the entities found put on every scoring of them.
+     */
+    public SetScores bestSubset() {
+        return new SetScores(tp, 0, fn);
+    }
+
     /** Set scores have no true negatives; precision, recall and F1 do not need them. */
     private BinaryMetrics counts() {
         return new BinaryMetrics(tp, fp, 0, fn);

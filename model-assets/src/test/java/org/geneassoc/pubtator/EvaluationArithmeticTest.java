@@ -47,5 +47,14 @@ class EvaluationArithmeticTest {
         assertThat(s.recall()).isEqualTo(0.5);
         assertThat(s.f1()).isCloseTo(0.5, offset(1e-12));
         assertThat(SetScores.of(Map.of(), gold.pairs()).f1()).isZero();
+
+        // Every gene with every disease of an abstract: doc 1 gives 2 candidates, one right; doc 2 none.
+        Map<String, Set<String>> candidates = GoldStandard.everyPair(
+                Map.of("1", Set.of("672", "7157"), "2", Set.of("348")), Map.of("1", Set.of("D001943")));
+        assertThat(candidates).isEqualTo(Map.of("1", Set.of("672|D001943", "7157|D001943")));
+        SetScores best = SetScores.of(candidates, gold.pairs()).bestSubset();
+        assertThat(best.precision()).isEqualTo(1.0);
+        assertThat(best.recall()).isEqualTo(0.5);
+        assertThat(best.f1()).isCloseTo(2.0 / 3, offset(1e-12));
     }
 }

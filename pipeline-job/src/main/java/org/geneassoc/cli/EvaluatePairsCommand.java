@@ -86,6 +86,9 @@ public final class EvaluatePairsCommand implements Callable<Integer> {
         }
         System.out.println(SetScores.of(genes, goldGenes).line("genes (Entrez ID per abstract)"));
         System.out.println(SetScores.of(diseases, goldDiseases).line("diseases (MeSH/OMIM ID per abstract)"));
+        SetScores everyPair = SetScores.of(GoldStandard.everyPair(genes, diseases), goldPairs);
+        System.out.println(everyPair.line("pairs: every gene x disease of an abstract"));
+        System.out.println(everyPair.bestSubset().line("pairs: best any scoring of these entities can do"));
 
         List<Row> docs = GdaPipeline.build(spark, all, true).transform(articles).select("pmid", "abstractScore", "associations").collectAsList();
         System.out.println(pairs(docs, 0, 0, goldPairs).line("pairs: every co-occurring pair"));
