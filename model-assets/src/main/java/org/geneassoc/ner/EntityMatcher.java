@@ -58,13 +58,14 @@ public final class EntityMatcher {
                     key.append(wordKeys[w]);
                     lastWordLength = wordKeys[w].length();
                 }
-                Mention m = lookup(text, words.get(i)[0], words.get(w)[1], key.toString(), lastWordLength);
+                String spanKey = key.toString();
+                Mention m = lookup(text, words.get(i)[0], words.get(w)[1], spanKey, lastWordLength);
                 if (m != null) {
                     best = m;
                     used = n;
                 }
                 boolean nextDropped = w + 1 < count && possessive[w + 1];
-                if (!nextDropped && !vocabulary.hasKeyStartingWith(key.toString())) {
+                if (!nextDropped && !vocabulary.hasKeyStartingWith(spanKey)) {
                     break;
                 }
             }
@@ -87,14 +88,13 @@ public final class EntityMatcher {
 
     /** @param key the span's gene key (see {@link TermKey}); the disease key differs only by a plural s */
     private Mention lookup(String text, int start, int end, String key, int lastWordLength) {
-        String span = text.substring(start, end);
         Vocabulary.Term disease = vocabulary.disease(TermKey.singular(key, lastWordLength));
-        if (disease != null && diseaseCaseOk(span, disease.form())) {
-            return new Mention(start, end, span, disease.concept());
+        if (disease != null && diseaseCaseOk(text.substring(start, end), disease.form())) {
+            return new Mention(start, end, text.substring(start, end), disease.concept());
         }
         Vocabulary.Term gene = vocabulary.gene(key);
-        if (gene != null && geneCaseOk(span, gene.form())) {
-            return new Mention(start, end, span, gene.concept());
+        if (gene != null && geneCaseOk(text.substring(start, end), gene.form())) {
+            return new Mention(start, end, text.substring(start, end), gene.concept());
         }
         return null;
     }
