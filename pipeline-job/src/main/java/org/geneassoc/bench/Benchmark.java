@@ -232,8 +232,8 @@ public final class Benchmark {
     /**
      * The fastest way to drive the encoder on these sentences: every batch size, and two thread layouts
      * (a single-threaded session call per core, or one call using every core), each the better of two
-     * passes. One pass is not enough: just after a Spark job the JIT's compiler threads still take CPU,
-     * and the first layouts measured ran at half speed.
+     * passes. One pass was not enough: in one run the first layouts measured went at half speed (112–135
+     * against 223 sentences/s), and the sweep picked a layout that was not the fastest.
      */
     private Layout bestLayout(Path encoderDir, List<WordPieceTokenizer.Encoding> sorted, int cores) throws Exception {
         Map<Layout, Double> fastest = new LinkedHashMap<>();
