@@ -10,15 +10,15 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.geneassoc.classify.BinaryMetrics;
+import org.geneassoc.evaluation.BinaryMetrics;
 import org.geneassoc.classify.FeatureSet;
-import org.geneassoc.classify.HeadTrainer;
-import org.geneassoc.classify.HeadVariant;
-import org.geneassoc.classify.LabelledSentences;
+import org.geneassoc.training.HeadTrainer;
+import org.geneassoc.training.HeadVariant;
+import org.geneassoc.training.LabelledSentences;
 import org.geneassoc.classify.LinearHead;
 import org.geneassoc.encoder.LayerRange;
 import org.geneassoc.encoder.OnnxEncoder;
-import org.geneassoc.pubtator.PubTator;
+import org.geneassoc.evaluation.PubTator;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.crc32;
@@ -31,9 +31,9 @@ import static org.apache.spark.sql.functions.pmod;
  * passage embedding; variant and strength are chosen on a fifth of Train, and Dev is only measured.
  * For the record the same procedure also runs on the layers the sentence heads read.
  */
-final class AbstractScreenExperiment {
+public final class AbstractScreenExperiment {
     /** The shipped head and the Dev figures of each layer choice (the shipped one first). */
-    record Result(LinearHead head, HeadVariant variant, double reg, BinaryMetrics dev, Map<LayerRange, BinaryMetrics> devByLayers,
+    public record Result(LinearHead head, HeadVariant variant, double reg, BinaryMetrics dev, Map<LayerRange, BinaryMetrics> devByLayers,
                   long trainSize, long positives) {
     }
 
@@ -43,7 +43,7 @@ final class AbstractScreenExperiment {
     private AbstractScreenExperiment() {
     }
 
-    static Result run(SparkSession spark, Path encoder, LayerRange sentenceLayers, Path biored, HeadTrainer trainer) throws IOException {
+    public static Result run(SparkSession spark, Path encoder, LayerRange sentenceLayers, Path biored, HeadTrainer trainer) throws IOException {
         Dataset<Row> train = abstracts(spark, biored.resolve("Train.PubTator"));
         Dataset<Row> dev = abstracts(spark, biored.resolve("Dev.PubTator"));
         int last = OnnxEncoder.shared(encoder, 1).layerCount();

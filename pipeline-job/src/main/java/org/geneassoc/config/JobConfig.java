@@ -2,18 +2,18 @@ package org.geneassoc.config;
 
 import java.io.Serializable;
 import org.geneassoc.ingest.InputFormat;
+import org.geneassoc.models.ModelsFolder;
 
 /**
  * The GDA job's settings after merging (lowest first) built-in defaults, {@code config/*.json},
  * JSON files shipped with {@code --files} (read from SparkFiles), the environment and the flags.
- * Validated once by {@link ConfigLoader}; a JobConfig that exists is a usable one.
+ * Validated once by {@link ConfigLoader}; a JobConfig that exists is a usable one. See {@link Setting}.
  *
- * @param models        the models root: a folder holding {@code gda-classifier/} and {@code encoder/}
  * @param mongoUri      when set, documents go to MongoDB instead of JSON Lines
  * @param mongoSecretId an AWS Secrets Manager secret holding the MongoDB URI (EMR); read at start-up
  */
 public record JobConfig(String input, String output, InputFormat format,
-                        double abstractThreshold, double sentenceThreshold, String hypothesis, String models,
+                        double abstractThreshold, double sentenceThreshold, ModelsFolder models,
                         String mongoUri, String mongoSecretId, String mongoDatabase, String mongoCollection)
         implements Serializable {
 
@@ -21,12 +21,16 @@ public record JobConfig(String input, String output, InputFormat format,
         return mongoUri != null;
     }
 
-    public String classifierPath() {
-        return models.endsWith("/") ? models + "gda-classifier" : models + "/gda-classifier";
+    /** The same settings with other thresholds: evaluation scores once at 0 and filters afterwards. */
+    public JobConfig withThresholds(double abstractThreshold, double sentenceThreshold) {
+        return new JobConfig(input, output, format, abstractThreshold, sentenceThreshold, models, mongoUri, mongoSecretId,
+                mongoDatabase, mongoCollection);
     }
 
-    public String vocabularyPath() {
-        return models.endsWith("/") ? models + "vocabulary" : models + "/vocabulary";
+    /** The same settings reading other input and writing JSON Lines to another folder (benchmarks). */
+    public JobConfig withInputAndOutput(String input, String output) {
+        return new JobConfig(input, output, format, abstractThreshold, sentenceThreshold, models, null, null,
+                mongoDatabase, mongoCollection);
     }
 
     /** The settings as they may be printed: the MongoDB URI's password masked. */

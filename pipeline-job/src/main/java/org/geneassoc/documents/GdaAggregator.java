@@ -1,81 +1,55 @@
 package org.geneassoc.documents;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
-import org.apache.spark.ml.Transformer;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.util.DefaultParamsReadable;
-import org.apache.spark.ml.util.DefaultParamsWritable;
+import org.apache.spark.ml.util.Identifiable$;
 import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.geneassoc.ingest.ArticleReader;
+import org.geneassoc.documents.GdaDocument.Association;
+import org.geneassoc.documents.GdaDocument.DiseaseMention;
+import org.geneassoc.documents.GdaDocument.Evidence;
+import org.geneassoc.documents.GdaDocument.GdaEntry;
+import org.geneassoc.documents.GdaDocument.GeneMention;
+import org.geneassoc.nlp.MentionRow;
+import org.geneassoc.spark.BaseTransformer;
 
 /**
- * Folds scored sentence (or sentence-pair) rows back into one document per article: its {@code gda}
- * list in text order and, where genes and diseases were recognised, one {@code associations} entry per
- * distinct (gene, disease) with its best score and all its evidence. The rows of one article arrive together in one partition (de-duplication shuffled by pmid
- * and every later stage is narrow), so this needs no second shuffle; a pmid seen again out of turn
- * means that no longer holds, and fails the task rather than writing a split document.
+ * Folds scored sentence (or sentence-pair) rows back into one {@link GdaDocument} per article: its
+ * {@code gda} list in text order and, where genes and diseases were recognised, one {@code associations}
+ * entry per distinct (gene, disease) with its best score and all its evidence. The rows of one article
+ * arrive together in one partition (de-duplication shuffled by pmid and every later stage is narrow), so
+ * this needs no second shuffle; a pmid seen again out of turn means that no longer holds, and fails the
+ * task rather than writing a split document.
  */
-public class GdaAggregator extends Transformer implements DefaultParamsWritable {
+public class GdaAggregator extends BaseTransformer {
     private static final long serialVersionUID = 1L;
 
-    public static final StructType GENE = new StructType()
-            .add("symbol", DataTypes.StringType).add("hgncId", DataTypes.StringType).add("entrezId", DataTypes.StringType, false);
-    public static final StructType DISEASE = new StructType()
-            .add("name", DataTypes.StringType).add("meshId", DataTypes.StringType).add("id", DataTypes.StringType, false);
-    public static final StructType GENE_MENTION = new StructType()
-            .add("text", DataTypes.StringType, false).add("start", DataTypes.IntegerType, false).add("end", DataTypes.IntegerType, false)
-            .add("symbol", DataTypes.StringType).add("hgncId", DataTypes.StringType).add("entrezId", DataTypes.StringType, false);
-    public static final StructType DISEASE_MENTION = new StructType()
-            .add("text", DataTypes.StringType, false).add("start", DataTypes.IntegerType, false).add("end", DataTypes.IntegerType, false)
-            .add("name", DataTypes.StringType).add("meshId", DataTypes.StringType).add("id", DataTypes.StringType, false);
-    /** A scored sentence; in pair mode also the gene and disease it was scored for. */
-    public static final StructType GDA = new StructType()
-            .add("sentence", DataTypes.StringType, false)
-            .add("score", DataTypes.FloatType, false)
-            .add("start", DataTypes.IntegerType, false)
-            .add("end", DataTypes.IntegerType, false)
-            .add("gene", GENE_MENTION)
-            .add("disease", DISEASE_MENTION);
-    public static final StructType EVIDENCE = new StructType()
-            .add("sentence", DataTypes.StringType, false).add("start", DataTypes.IntegerType, false)
-            .add("end", DataTypes.IntegerType, false).add("score", DataTypes.FloatType, false);
-    /** One per distinct (gene, disease) in an article: the best score and every sentence that supports it. */
-    public static final StructType ASSOCIATION = new StructType()
-            .add("gene", GENE, false)
-            .add("disease", DISEASE, false)
-            .add("score", DataTypes.FloatType, false)
-            .add("evidence", DataTypes.createArrayType(EVIDENCE, false), false);
-    public static final StructType DOCUMENT = new StructType()
-            .add("_id", DataTypes.StringType, false)
-            .add("pmid", DataTypes.StringType, false)
-            .add("title", DataTypes.StringType)
-            .add("journal", DataTypes.StringType)
-            .add("firstPublicationDate", DataTypes.DateType)
-            .add("authors", DataTypes.createArrayType(ArticleReader.AUTHOR, false))
-            .add("abstract", DataTypes.StringType)
-            .add("abstractScore", DataTypes.FloatType)
-            .add("gda", DataTypes.createArrayType(GDA, false), false)
-            .add("associations", DataTypes.createArrayType(ASSOCIATION, false), false);
-
-    private final String uid;
+    /** One scored row of an article: a sentence, or a sentence pair with its gene and disease. */
+    public record Scored(String sentence, float score, int start, int end, MentionRow gene, MentionRow disease) {
+        boolean isPair() {
+            return gene != null && disease != null;
+        }
+    }
 
     public GdaAggregator() {
-        this(org.apache.spark.ml.util.Identifiable$.MODULE$.randomUID("gdaAggregator"));
+        this(Identifiable$.MODULE$.randomUID("gdaAggregator"));
     }
 
     public GdaAggregator(String uid) {
-        this.uid = uid;
+        super(uid);
     }
 
     public static MLReader<GdaAggregator> read() {
@@ -83,31 +57,55 @@ public class GdaAggregator extends Transformer implements DefaultParamsWritable 
     }
 
     @Override
-    public String uid() {
-        return uid;
-    }
-
-    @Override
     public StructType transformSchema(StructType schema) {
-        for (String c : new String[] {"pmid", "title", "journal", "firstPublicationDate", "authors", "abstract",
-                "screen", "sentence", "start", "end", "prediction"}) {
-            if (!java.util.Arrays.asList(schema.fieldNames()).contains(c)) {
-                throw new IllegalArgumentException(uid + ": input lacks column " + c);
-            }
-        }
-        return DOCUMENT;
+        requireColumns(schema, "pmid", "title", "journal", "firstPublicationDate", "authors", "abstract",
+                "screen", "sentence", "start", "end", "prediction");
+        return GdaDocument.SCHEMA;
     }
 
     @Override
     public Dataset<Row> transform(Dataset<?> dataset) {
         transformSchema(dataset.schema());
         boolean pairs = java.util.Arrays.asList(dataset.schema().fieldNames()).contains("gene");
+        String noMention = "CAST(NULL AS " + MentionRow.SCHEMA.sql() + ")";
         Dataset<Row> in = dataset.toDF().selectExpr("pmid", "title", "journal", "to_date(firstPublicationDate) AS date",
                 "authors", "abstract", "screen.score AS abstractScore", "sentence", "prediction.score AS score", "start", "end",
-                pairs ? "gene" : "CAST(NULL AS " + org.geneassoc.nlp.EntityRecognizer.MENTION.sql() + ") AS gene",
-                pairs ? "disease" : "CAST(NULL AS " + org.geneassoc.nlp.EntityRecognizer.MENTION.sql() + ") AS disease");
-        return in.mapPartitions((org.apache.spark.api.java.function.MapPartitionsFunction<Row, Row>) Folder::new,
-                Encoders.row(DOCUMENT));
+                pairs ? "gene" : noMention + " AS gene", pairs ? "disease" : noMention + " AS disease");
+        return in.mapPartitions((MapPartitionsFunction<Row, Row>) Folder::new, Encoders.row(GdaDocument.SCHEMA));
+    }
+
+    /** Associations of one article's scored pairs: best-scored first, each with its evidence in text order. */
+    public static List<Association> associate(List<Scored> rows) {
+        Map<String, List<Scored>> byPair = new LinkedHashMap<>();
+        for (Scored s : rows) {
+            if (s.isPair()) {
+                byPair.computeIfAbsent(s.gene().id() + "|" + s.disease().id(), k -> new ArrayList<>()).add(s);
+            }
+        }
+        List<Association> out = new ArrayList<>();
+        for (List<Scored> evidenceRows : byPair.values()) {
+            Scored first = evidenceRows.get(0);
+            float best = 0;
+            List<Evidence> evidence = new ArrayList<>();
+            for (Scored e : evidenceRows) {
+                best = Math.max(best, e.score());
+                evidence.add(new Evidence(e.sentence(), e.start(), e.end(), e.score()));
+            }
+            evidence.sort(Comparator.comparingInt(Evidence::start));
+            out.add(new Association(GdaDocument.Gene.of(first.gene()), GdaDocument.Disease.of(first.disease()), best, evidence));
+        }
+        out.sort(Comparator.comparingDouble((Association a) -> -a.score()).thenComparing(a -> a.gene().entrezId()));
+        return out;
+    }
+
+    /** The gda entries of one article's scored rows, in text order. */
+    public static List<GdaEntry> entries(List<Scored> rows) {
+        List<GdaEntry> gda = new ArrayList<>();
+        for (Scored s : rows) {
+            gda.add(new GdaEntry(s.sentence(), s.score(), s.start(), s.end(), GeneMention.of(s.gene()), DiseaseMention.of(s.disease())));
+        }
+        gda.sort(Comparator.comparingInt(GdaEntry::start));
+        return gda;
     }
 
     @Override
@@ -137,56 +135,25 @@ public class GdaAggregator extends Transformer implements DefaultParamsWritable 
                 throw new NoSuchElementException();
             }
             Row first = pending;
-            String pmid = first.getString(0);
+            String pmid = first.getAs("pmid");
             if (!done.add(pmid)) {
                 throw new IllegalStateException("pmid " + pmid + " arrived in two runs within a partition; a stage before "
                         + "GdaAggregator reordered rows");
             }
-            List<Row> gda = new ArrayList<>();
-            java.util.Map<String, List<Row>> byPair = new java.util.LinkedHashMap<>();
-            Row r = first;
-            while (true) {
-                Row gene = r.isNullAt(11) ? null : r.getStruct(11);
-                Row disease = r.isNullAt(12) ? null : r.getStruct(12);
-                gda.add(RowFactory.create(r.getString(7), r.getFloat(8), r.getInt(9), r.getInt(10),
-                        gene == null ? null : RowFactory.create(gene.get(0), gene.get(1), gene.get(2), gene.get(5), gene.get(6), gene.get(4)),
-                        disease == null ? null : RowFactory.create(disease.get(0), disease.get(1), disease.get(2), disease.get(5), disease.get(7), disease.get(4))));
-                if (gene != null && disease != null) {
-                    byPair.computeIfAbsent(gene.getString(4) + "|" + disease.getString(4), k -> new ArrayList<>()).add(r);
-                }
+            List<Scored> rows = new ArrayList<>();
+            for (Row r = first; r != null && pmid.equals(r.getAs("pmid")); r = pending) {
+                rows.add(new Scored(r.getAs("sentence"), r.<Float>getAs("score"), r.<Integer>getAs("start"), r.<Integer>getAs("end"),
+                        mention(r, "gene"), mention(r, "disease")));
                 pending = in.hasNext() ? in.next() : null;
-                if (pending == null || !pending.getString(0).equals(pmid)) {
-                    break;
-                }
-                r = pending;
             }
-            gda.sort(java.util.Comparator.comparingInt((Row g) -> g.getInt(2)));
-            return RowFactory.create(pmid, pmid, first.get(1), first.get(2), first.get(3), first.get(4), first.get(5),
-                    first.get(6), seq(gda), seq(associations(byPair)));
+            List<Row> authors = first.isNullAt(first.fieldIndex("authors")) ? null : first.getList(first.fieldIndex("authors"));
+            return new GdaDocument(pmid, first.getAs("title"), first.getAs("journal"), first.getAs("date"), authors,
+                    first.getAs("abstract"), first.getAs("abstractScore"), entries(rows), associate(rows)).toRow();
         }
 
-        /** Best-scored first; each with its evidence in text order. */
-        private static List<Row> associations(java.util.Map<String, List<Row>> byPair) {
-            List<Row> out = new ArrayList<>();
-            for (List<Row> rows : byPair.values()) {
-                Row gene = rows.get(0).getStruct(11);
-                Row disease = rows.get(0).getStruct(12);
-                float best = 0;
-                List<Row> evidence = new ArrayList<>();
-                for (Row e : rows) {
-                    best = Math.max(best, e.getFloat(8));
-                    evidence.add(RowFactory.create(e.getString(7), e.getInt(9), e.getInt(10), e.getFloat(8)));
-                }
-                evidence.sort(java.util.Comparator.comparingInt((Row e) -> e.getInt(1)));
-                out.add(RowFactory.create(RowFactory.create(gene.get(5), gene.get(6), gene.get(4)),
-                        RowFactory.create(disease.get(5), disease.get(7), disease.get(4)), best, seq(evidence)));
-            }
-            out.sort(java.util.Comparator.comparingDouble((Row a) -> -a.getFloat(2)).thenComparing(a -> a.getStruct(0).getString(2)));
-            return out;
-        }
-
-        private static scala.collection.Seq<Row> seq(List<Row> rows) {
-            return scala.collection.JavaConverters.asScalaBuffer(rows).toList();
+        private static MentionRow mention(Row r, String column) {
+            Row m = r.getAs(column);
+            return m == null ? null : MentionRow.fromRow(m);
         }
     }
 }

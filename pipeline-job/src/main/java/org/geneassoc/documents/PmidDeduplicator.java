@@ -1,9 +1,8 @@
 package org.geneassoc.documents;
 
-import org.apache.spark.ml.Transformer;
+import org.geneassoc.spark.BaseTransformer;
 import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.util.DefaultParamsReadable;
-import org.apache.spark.ml.util.DefaultParamsWritable;
 import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -19,16 +18,15 @@ import static org.apache.spark.sql.functions.row_number;
  * name, so the same input always yields the same document. The shuffle by pmid also places every
  * article in exactly one partition, which {@link GdaAggregator} relies on.
  */
-public class PmidDeduplicator extends Transformer implements DefaultParamsWritable {
+public class PmidDeduplicator extends BaseTransformer {
     private static final long serialVersionUID = 1L;
-    private final String uid;
 
     public PmidDeduplicator() {
         this(org.apache.spark.ml.util.Identifiable$.MODULE$.randomUID("pmidDeduplicator"));
     }
 
     public PmidDeduplicator(String uid) {
-        this.uid = uid;
+        super(uid);
     }
 
     public static MLReader<PmidDeduplicator> read() {
@@ -36,15 +34,10 @@ public class PmidDeduplicator extends Transformer implements DefaultParamsWritab
     }
 
     @Override
-    public String uid() {
-        return uid;
-    }
-
-    @Override
     public StructType transformSchema(StructType schema) {
         for (String c : new String[] {"pmid", "abstract", "source"}) {
             if (!java.util.Arrays.asList(schema.fieldNames()).contains(c)) {
-                throw new IllegalArgumentException(uid + ": input lacks column " + c);
+                throw new IllegalArgumentException(uid() + ": input lacks column " + c);
             }
         }
         return schema;

@@ -52,7 +52,7 @@ public enum InputFormat {
                 return f;
             }
         }
-        throw new IllegalArgumentException("Unknown --format '" + value + "'; use auto, europepmc-xml, europepmc-json or pubmed-xml");
+        throw new IllegalArgumentException("must be auto, europepmc-xml, europepmc-json or pubmed-xml");
     }
 
     /** Decides the format from the first bytes of a (decompressed) file. */

@@ -10,7 +10,9 @@ import org.geneassoc.classify.SentencePairClassifier;
 import org.geneassoc.config.JobConfig;
 import org.geneassoc.documents.GdaAggregator;
 import org.geneassoc.documents.PmidDeduplicator;
-import org.geneassoc.documents.RowCounter;
+import org.geneassoc.ingest.ArticleReader;
+import org.geneassoc.metrics.RunMetrics;
+import org.geneassoc.metrics.RunMetrics.Counter;
 import org.geneassoc.nlp.EntityRecognizer;
 import org.geneassoc.nlp.MarkupStripper;
 import org.geneassoc.nlp.PairCandidates;
@@ -24,14 +26,6 @@ import org.geneassoc.nlp.SentenceSplitter;
  * Every stage is a Transformer with Params, so the pipeline saves, loads and composes.
  */
 public final class GdaPipeline {
-    public static final String ABSTRACTS = "abstracts";
-    public static final String ABSTRACTS_SCREENED = "abstractsScreened";
-    public static final String ABSTRACTS_SCREENED_IN = "abstractsScreenedIn";
-    public static final String SENTENCES = "sentences";
-    public static final String PREMISES_SCORED = "premisesScored";
-    public static final String GDA_ENTRIES = "gdaEntries";
-    public static final String DOCUMENTS = "documentsWritten";
-
     private GdaPipeline() {
     }
 
@@ -39,15 +33,15 @@ public final class GdaPipeline {
      * With a vocabulary, each (gene, disease) pair in a sentence is scored with both marked as GAD marks
      * them; without one, whole sentences are scored.
      */
-    public static PipelineModel build(SparkSession spark, JobConfig cfg, boolean pairs) {
+    public static PipelineModel build(SparkSession spark, JobConfig cfg, boolean pairs, RunMetrics metrics) {
         List<PipelineStage> stages = new ArrayList<>();
         stages.add(new PmidDeduplicator());
         stages.add(new MarkupStripper().setInputCol("title").setOutputCol("title"));
         stages.add(new MarkupStripper().setInputCol("abstract").setOutputCol("abstract"));
-        stages.add(new RowCounter().setCounter(ABSTRACTS));
+        stages.add(metrics.counter(Counter.ABSTRACTS));
         // Entities first: abstracts where no sentence names a gene and a disease skip the encoder entirely.
         if (pairs) {
-            stages.add(new EntityRecognizer().setTextCol("abstract").setOutputCol("mentions").setVocabularyPath(cfg.vocabularyPath()));
+            stages.add(new EntityRecognizer().setTextCol("abstract").setOutputCol("mentions").setVocabularyPath(cfg.models().vocabulary()));
         }
         stages.addAll(List.of(SentenceSplitter.stages("abstract", "sentences")));
         if (pairs) {
@@ -56,44 +50,44 @@ public final class GdaPipeline {
             // to screen, the same documents for far less encoder time.
             stages.add(new PairableFilter());
             stages.add(new SentenceExploder().setAnnotationsCol("sentences").setTextCol("abstract").setSentenceCol("sentence"));
-            stages.add(new RowCounter().setCounter(SENTENCES));
+            stages.add(metrics.counter(Counter.SENTENCES));
             stages.add(new PairCandidates());
-            stages.add(new RowCounter().setCounter(PREMISES_SCORED));
+            stages.add(metrics.counter(Counter.PREMISES_SCORED));
             stages.add(classifier(cfg, "premise", "prediction"));
             stages.add(new ScoreFilter().setScoreCol("prediction.score").setThreshold(cfg.sentenceThreshold()));
-            screen(stages, cfg);
+            screen(stages, cfg, metrics);
         } else {
             // Whole sentences: every sentence of every abstract would be scored, so the screen goes first.
-            screen(stages, cfg);
+            screen(stages, cfg, metrics);
             stages.add(new SentenceExploder().setAnnotationsCol("sentences").setTextCol("abstract").setSentenceCol("sentence"));
-            stages.add(new RowCounter().setCounter(SENTENCES));
-            stages.add(new RowCounter().setCounter(PREMISES_SCORED));
+            stages.add(metrics.counter(Counter.SENTENCES));
+            stages.add(metrics.counter(Counter.PREMISES_SCORED));
             stages.add(classifier(cfg, "sentence", "prediction"));
             stages.add(new ScoreFilter().setScoreCol("prediction.score").setThreshold(cfg.sentenceThreshold()));
         }
-        stages.add(new RowCounter().setCounter(GDA_ENTRIES));
+        stages.add(metrics.counter(Counter.GDA_ENTRIES));
         stages.add(new GdaAggregator());
-        stages.add(new RowCounter().setCounter(DOCUMENTS));
+        stages.add(metrics.counter(Counter.DOCUMENTS));
         // Only Transformers: fit() just assembles the model without touching data.
         return new Pipeline().setStages(stages.toArray(new PipelineStage[0]))
-                .fit(spark.createDataFrame(List.of(), org.geneassoc.ingest.ArticleReader.SCHEMA));
+                .fit(spark.createDataFrame(List.of(), ArticleReader.SCHEMA));
     }
 
     /**
      * The abstract screen. Rows may still be one per article or already one per sentence pair; those of
      * one article are adjacent and share the abstract, which the classifier encodes once per chunk.
      */
-    private static void screen(List<PipelineStage> stages, JobConfig cfg) {
-        stages.add(new RowCounter().setCounter(ABSTRACTS_SCREENED).setKeyCol("pmid"));
+    private static void screen(List<PipelineStage> stages, JobConfig cfg, RunMetrics metrics) {
+        stages.add(metrics.counter(Counter.ABSTRACTS_SCREENED).setKeyCol("pmid"));
         // One abstract per encoder call: abstracts are long and vary in length, so any batch pays for
         // padding (batch 1 is 9% faster than 4 here), and an abstract's score cannot depend on its neighbours.
         stages.add(classifier(cfg, "abstract", "screen").setPremiseKind("abstract").setBatchSize(1));
         stages.add(new ScoreFilter().setScoreCol("screen.score").setThreshold(cfg.abstractThreshold()));
-        stages.add(new RowCounter().setCounter(ABSTRACTS_SCREENED_IN).setKeyCol("pmid"));
+        stages.add(metrics.counter(Counter.ABSTRACTS_SCREENED_IN).setKeyCol("pmid"));
     }
 
     private static SentencePairClassifier classifier(JobConfig cfg, String premise, String output) {
-        return new SentencePairClassifier().setModelPath(cfg.classifierPath()).setHypothesis(cfg.hypothesis())
+        return new SentencePairClassifier().setModelPath(cfg.models().classifier())
                 .setPremiseCol(premise).setOutputCol(output);
     }
 }

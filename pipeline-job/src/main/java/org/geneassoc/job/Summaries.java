@@ -6,48 +6,49 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.geneassoc.documents.RowCounter;
-import org.geneassoc.ingest.ParsedRecord;
+import org.geneassoc.ingest.ParsedRecord.Kind;
+import org.geneassoc.metrics.RunMetrics;
+import org.geneassoc.metrics.RunMetrics.Counter;
 import org.geneassoc.sink.RunSummary;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.regexp_extract;
 
-/** The run summary from the (cached) parsed records and the pipeline's counters. */
+/** The run summary from the (cached) parsed records and the run's counters. */
 final class Summaries {
     private static final int SAMPLES = 20;
 
     private Summaries() {
     }
 
-    static RunSummary of(Dataset<Row> records, String output, boolean pairs, double seconds) {
+    static RunSummary of(Dataset<Row> records, RunMetrics metrics, String output, boolean pairs, double seconds) {
         long files = records.select(regexp_extract(col("source"), "^(.*?)(#\\d+)?$", 1)).distinct().count();
         Map<String, Long> byKind = new TreeMap<>();
         Map<String, Long> rejected = new TreeMap<>();
         for (Row r : records.groupBy("kind", "reason").count().collectAsList()) {
-            byKind.merge(r.getString(0), r.getLong(2), Long::sum);
-            if (r.getString(0).equals(ParsedRecord.Kind.REJECTED.name())) {
-                rejected.put(r.getString(1), r.getLong(2));
+            String kind = r.getAs("kind");
+            long n = r.<Long>getAs("count");
+            byKind.merge(kind, n, Long::sum);
+            if (kind.equals(Kind.REJECTED.name())) {
+                rejected.put(r.getAs("reason"), n);
             }
         }
         List<String> failed = new ArrayList<>();
-        for (Row r : records.filter(col("kind").equalTo(ParsedRecord.Kind.FILE_FAILED.name())).select("reason").collectAsList()) {
-            failed.add(r.getString(0));
+        for (Row r : records.filter(col("kind").equalTo(Kind.FILE_FAILED.name())).select("reason").collectAsList()) {
+            failed.add(r.getAs("reason"));
         }
         List<String> samples = new ArrayList<>();
-        for (Row r : records.filter(col("kind").equalTo(ParsedRecord.Kind.REJECTED.name())).select("source", "reason")
+        for (Row r : records.filter(col("kind").equalTo(Kind.REJECTED.name())).select("source", "reason")
                 .limit(SAMPLES).collectAsList()) {
-            samples.add(r.getString(0) + ": " + r.getString(1));
+            samples.add(r.<String>getAs("source") + ": " + r.<String>getAs("reason"));
         }
-        long articles = byKind.getOrDefault(ParsedRecord.Kind.ARTICLE.name(), 0L);
-        long noAbstract = byKind.getOrDefault(ParsedRecord.Kind.NO_ABSTRACT.name(), 0L);
-        long parsed = articles + noAbstract + byKind.getOrDefault(ParsedRecord.Kind.REJECTED.name(), 0L);
-        long abstracts = RowCounter.count(GdaPipeline.ABSTRACTS);
+        long articles = byKind.getOrDefault(Kind.ARTICLE.name(), 0L);
+        long noAbstract = byKind.getOrDefault(Kind.NO_ABSTRACT.name(), 0L);
+        long parsed = articles + noAbstract + byKind.getOrDefault(Kind.REJECTED.name(), 0L);
+        long abstracts = metrics.count(Counter.ABSTRACTS);
         return new RunSummary(files, failed, parsed, rejected, samples, noAbstract, articles - abstracts, abstracts,
-                RowCounter.count(GdaPipeline.ABSTRACTS_SCREENED),
-                RowCounter.count(GdaPipeline.ABSTRACTS_SCREENED_IN), pairs, RowCounter.count(GdaPipeline.SENTENCES),
-                RowCounter.count(GdaPipeline.PREMISES_SCORED), RowCounter.count(GdaPipeline.GDA_ENTRIES),
-                RowCounter.count(GdaPipeline.DOCUMENTS), output,
-                Math.round(seconds * 10) / 10.0);
+                metrics.count(Counter.ABSTRACTS_SCREENED), metrics.count(Counter.ABSTRACTS_SCREENED_IN), pairs,
+                metrics.count(Counter.SENTENCES), metrics.count(Counter.PREMISES_SCORED), metrics.count(Counter.GDA_ENTRIES),
+                metrics.count(Counter.DOCUMENTS), output, Math.round(seconds * 10) / 10.0);
     }
 }

@@ -1,69 +1,60 @@
 package org.geneassoc.nlp;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.spark.ml.Transformer;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.util.DefaultParamsReadable;
-import org.apache.spark.ml.util.DefaultParamsWritable;
+import org.apache.spark.ml.util.Identifiable$;
 import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.geneassoc.ner.EntityMatcher;
 import org.geneassoc.ner.Mention;
 import org.geneassoc.ner.Vocabulary;
+import org.geneassoc.spark.BaseTransformer;
 import org.geneassoc.spark.LocalFolders;
+import scala.collection.JavaConverters;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.udf;
 
 /**
  * Finds and normalises gene and disease mentions in a text column (the whole abstract, so a short form
- * defined in one sentence is known in the next). Adds an array of mentions with offsets into the text.
+ * defined in one sentence is known in the next). Adds an array of {@link MentionRow}s with offsets into the text.
  */
-public class EntityRecognizer extends Transformer implements DefaultParamsWritable {
+public class EntityRecognizer extends BaseTransformer {
     private static final long serialVersionUID = 1L;
-    public static final StructType MENTION = new StructType()
-            .add("text", DataTypes.StringType, false)
-            .add("start", DataTypes.IntegerType, false)
-            .add("end", DataTypes.IntegerType, false)
-            .add("type", DataTypes.StringType, false)
-            .add("id", DataTypes.StringType, false)
-            .add("name", DataTypes.StringType)
-            .add("hgncId", DataTypes.StringType)
-            .add("meshId", DataTypes.StringType);
+    public static final String DEFAULT_OUTPUT = "mentions";
+    public static final ArrayType MENTIONS = DataTypes.createArrayType(MentionRow.SCHEMA, false);
 
-    private static final java.util.Map<String, EntityMatcher> MATCHERS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, EntityMatcher> MATCHERS = new ConcurrentHashMap<>();
 
-    private final String uid;
     private final Param<String> textCol;
     private final Param<String> outputCol;
     private final Param<String> vocabularyPath;
 
     public EntityRecognizer() {
-        this(org.apache.spark.ml.util.Identifiable$.MODULE$.randomUID("entityRecognizer"));
+        this(Identifiable$.MODULE$.randomUID("entityRecognizer"));
     }
 
     public EntityRecognizer(String uid) {
-        this.uid = uid;
+        super(uid);
         textCol = new Param<>(this, "textCol", "text to search");
         outputCol = new Param<>(this, "outputCol", "array of mentions");
         vocabularyPath = new Param<>(this, "vocabularyPath", "vocabulary folder (terms.tsv.gz): local path or Hadoop URI");
-        setDefault(outputCol, "mentions");
+        setDefault(outputCol, DEFAULT_OUTPUT);
     }
 
     public static MLReader<EntityRecognizer> read() {
         return new DefaultParamsReadable<EntityRecognizer>() { }.read();
-    }
-
-    @Override
-    public String uid() {
-        return uid;
     }
 
     public Param<String> textCol() { return textCol; }
@@ -76,10 +67,11 @@ public class EntityRecognizer extends Transformer implements DefaultParamsWritab
 
     @Override
     public StructType transformSchema(StructType schema) {
-        if (!isDefined(textCol) || !isDefined(vocabularyPath) || !java.util.Arrays.asList(schema.fieldNames()).contains($(textCol))) {
-            throw new IllegalArgumentException(uid + ": set textCol (an existing column) and vocabularyPath");
+        if (!isDefined(textCol) || !isDefined(vocabularyPath)) {
+            throw new IllegalArgumentException(uid() + ": set textCol and vocabularyPath");
         }
-        return schema.add($(outputCol), DataTypes.createArrayType(MENTION, false), true);
+        requireColumns(schema, $(textCol));
+        return schema.add($(outputCol), MENTIONS, true);
     }
 
     @Override
@@ -93,13 +85,11 @@ public class EntityRecognizer extends Transformer implements DefaultParamsWritab
             }
             List<Row> rows = new ArrayList<>();
             for (Mention m : matcher(path).find(text)) {
-                var c = m.concept();
-                rows.add(RowFactory.create(m.text(), m.start(), m.end(), c.type().name(), c.id(), c.name(), c.hgncId(), c.meshId()));
+                rows.add(MentionRow.of(m).toRow());
             }
-            return scala.collection.JavaConverters.asScalaBuffer(rows).toList();
+            return JavaConverters.asScalaBuffer(rows).toList();
         };
-        return dataset.toDF().withColumn($(outputCol),
-                udf(find, DataTypes.createArrayType(MENTION, false)).apply(col($(textCol))));
+        return dataset.toDF().withColumn($(outputCol), udf(find, MENTIONS).apply(col($(textCol))));
     }
 
     /** The JVM's matcher for a vocabulary folder; a remote folder is copied to local disk once. */
@@ -107,7 +97,7 @@ public class EntityRecognizer extends Transformer implements DefaultParamsWritab
         return MATCHERS.computeIfAbsent(path, p -> {
             try {
                 return new EntityMatcher(Vocabulary.read(LocalFolders.of(p, "Entity vocabulary folder")));
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 throw new IllegalStateException(e.getMessage(), e);
             }
         });

@@ -1,19 +1,20 @@
 package org.geneassoc.nlp;
 
+import java.util.Arrays;
 import java.util.regex.Pattern;
 import org.apache.commons.text.StringEscapeUtils;
-import org.apache.spark.ml.Transformer;
-import org.apache.spark.ml.param.Param;
-import org.apache.spark.ml.param.ParamMap;
-import org.apache.spark.ml.util.DefaultParamsWritable;
+import org.apache.spark.ml.UnaryTransformer;
 import org.apache.spark.ml.util.DefaultParamsReadable;
+import org.apache.spark.ml.util.DefaultParamsWritable;
+import org.apache.spark.ml.util.Identifiable$;
 import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.api.java.UDF1;
-import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import scala.Function1;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.udf;
@@ -22,40 +23,47 @@ import static org.apache.spark.sql.functions.udf;
  * Removes markup from abstracts: HTML/JATS tags, then character entities, then runs of white space.
  * Spark NLP's DocumentNormalizer removes by regex only: it cannot decode {@code &amp;lt;} and the
  * usual {@code <[^>]*>} pattern eats "p < 0.05 ... OR > 2"; here a tag must look like one.
+ *
+ * <p>Two departures from {@link UnaryTransformer}: the output column may be the input column (the text is
+ * cleaned in place, so later stages and the document keep its name), and the function runs as a Java UDF,
+ * because the Scala TypeTags the parent's own {@code transform} needs cannot be made in Java (hence the nulls).
  */
-public class MarkupStripper extends Transformer implements DefaultParamsWritable {
+public class MarkupStripper extends UnaryTransformer<String, String, MarkupStripper> implements DefaultParamsWritable {
     private static final long serialVersionUID = 1L;
     private static final Pattern BLOCK_TAG = Pattern.compile("</?(p|br|div|h[1-6]|li|ul|ol|sec|title|table|tr|td)(\\s[^<>]*)?/?>", Pattern.CASE_INSENSITIVE);
     private static final Pattern TAG = Pattern.compile("</?[A-Za-z][A-Za-z0-9:_-]*(\\s[^<>]*)?/?>");
     private static final Pattern SPACE = Pattern.compile("\\s+");
 
-    public MarkupStripper() {
-        this(org.apache.spark.ml.util.Identifiable$.MODULE$.randomUID("markupStripper"));
-    }
+    /**
+     * The parent's Scala traits create {@code inputCol} and {@code outputCol} inside its constructor and ask
+     * for {@link #uid()} then, before Java can assign a field; the uid waits here for that moment.
+     */
+    private static final ThreadLocal<String> CONSTRUCTING = new ThreadLocal<>();
 
     private final String uid;
-    private final Param<String> inputCol;
-    private final Param<String> outputCol;
+
+    public MarkupStripper() {
+        this(Identifiable$.MODULE$.randomUID("markupStripper"));
+    }
 
     public MarkupStripper(String uid) {
+        super(constructing(uid), null);
         this.uid = uid;
-        inputCol = new Param<>(this, "inputCol", "text column with markup");
-        outputCol = new Param<>(this, "outputCol", "plain text column (may be the input column)");
+        CONSTRUCTING.remove();
+    }
+
+    private static <T> scala.reflect.api.TypeTags.TypeTag<T> constructing(String uid) {
+        CONSTRUCTING.set(uid);
+        return null;
+    }
+
+    public static MLReader<MarkupStripper> read() {
+        return new DefaultParamsReadable<MarkupStripper>() { }.read();
     }
 
     @Override
     public String uid() {
-        return uid;
-    }
-
-    public Param<String> inputCol() { return inputCol; }
-    public Param<String> outputCol() { return outputCol; }
-
-    public MarkupStripper setInputCol(String v) { set(inputCol, v); return this; }
-    public MarkupStripper setOutputCol(String v) { set(outputCol, v); return this; }
-
-    public static MLReader<MarkupStripper> read() {
-        return new DefaultParamsReadable<MarkupStripper>() { }.read();
+        return uid != null ? uid : CONSTRUCTING.get();
     }
 
     /** Plain text of a marked-up string; null stays null. */
@@ -72,27 +80,36 @@ public class MarkupStripper extends Transformer implements DefaultParamsWritable
     }
 
     @Override
-    public Dataset<Row> transform(Dataset<?> dataset) {
-        transformSchema(dataset.schema());
-        UserDefinedFunction f = udf((UDF1<String, String>) MarkupStripper::strip, DataTypes.StringType);
-        return dataset.withColumn($(outputCol), f.apply(col($(inputCol))));
+    public Function1<String, String> createTransformFunc() {
+        return (Function1<String, String> & java.io.Serializable) MarkupStripper::strip;
+    }
+
+    @Override
+    public DataType outputDataType() {
+        return DataTypes.StringType;
+    }
+
+    @Override
+    public void validateInputType(DataType inputType) {
+        if (!inputType.equals(DataTypes.StringType)) {
+            throw new IllegalArgumentException(uid + ": input column " + getInputCol() + " must be a string, not " + inputType.simpleString());
+        }
     }
 
     @Override
     public StructType transformSchema(StructType schema) {
-        if (!isDefined(inputCol) || !isDefined(outputCol)) {
-            throw new IllegalArgumentException(uid + ": set inputCol and outputCol");
+        if (!Arrays.asList(schema.fieldNames()).contains(getInputCol())) {
+            throw new IllegalArgumentException(uid + ": input column " + getInputCol() + " does not exist");
         }
-        if (!java.util.Arrays.asList(schema.fieldNames()).contains($(inputCol))
-                || !schema.apply($(inputCol)).dataType().equals(DataTypes.StringType)) {
-            throw new IllegalArgumentException(uid + ": input column " + $(inputCol) + " must exist and be a string");
-        }
-        return java.util.Arrays.asList(schema.fieldNames()).contains($(outputCol)) ? schema
-                : schema.add($(outputCol), DataTypes.StringType, true);
+        validateInputType(schema.apply(getInputCol()).dataType());
+        return Arrays.asList(schema.fieldNames()).contains(getOutputCol()) ? schema
+                : schema.add(getOutputCol(), outputDataType(), true);
     }
 
     @Override
-    public MarkupStripper copy(ParamMap extra) {
-        return defaultCopy(extra);
+    public Dataset<Row> transform(Dataset<?> dataset) {
+        transformSchema(dataset.schema());
+        return dataset.toDF().withColumn(getOutputCol(),
+                udf((UDF1<String, String>) MarkupStripper::strip, outputDataType()).apply(col(getInputCol())));
     }
 }

@@ -1,50 +1,56 @@
 package org.geneassoc.nlp;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.ml.Transformer;
+import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.ml.param.IntParam;
-import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.param.ParamValidators;
 import org.apache.spark.ml.util.DefaultParamsReadable;
-import org.apache.spark.ml.util.DefaultParamsWritable;
+import org.apache.spark.ml.util.Identifiable$;
 import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.geneassoc.classify.Markers;
+import org.geneassoc.spark.Rows;
 
 /**
  * One row per (gene, disease) pair named in a sentence, with the sentence rewritten the way GAD masks
  * its entities ({@code @GENE$}, {@code @DISEASE$}) as the classifier's premise. Of several mentions of the
  * same two concepts the closest pair stands for them. A sentence without both a gene and a disease
  * yields no row: it cannot state an association, and the encoder never sees it.
+ * Reads {@code sentence}, {@code start}, {@code end} and the mentions column; adds {@link #COLUMNS}.
  */
-public class PairCandidates extends Transformer implements DefaultParamsWritable {
+public class PairCandidates extends MentionStage<PairCandidates> {
     private static final long serialVersionUID = 1L;
+    /** What a pair row adds to its sentence row: the marked premise and the two mentions. */
+    public static final StructType COLUMNS = new StructType()
+            .add(PREMISE, DataTypes.StringType, false)
+            .add(GENE, MentionRow.SCHEMA, false)
+            .add(DISEASE, MentionRow.SCHEMA, false);
 
-    private final String uid;
-    private final Param<String> mentionsCol;
-    private final Param<String> premiseCol;
     private final IntParam maxPairs;
 
+    /** A candidate pair of one sentence and its premise. */
+    public record Candidate(MentionRow gene, MentionRow disease, String premise) {
+        int distance() {
+            return Math.max(gene.start(), disease.start()) - Math.min(gene.end(), disease.end());
+        }
+    }
+
     public PairCandidates() {
-        this(org.apache.spark.ml.util.Identifiable$.MODULE$.randomUID("pairCandidates"));
+        this(Identifiable$.MODULE$.randomUID("pairCandidates"));
     }
 
     public PairCandidates(String uid) {
-        this.uid = uid;
-        mentionsCol = new Param<>(this, "mentionsCol", "mentions of the whole text (offsets into it)");
-        premiseCol = new Param<>(this, "premiseCol", "output: the sentence with the pair marked");
+        super(uid);
         maxPairs = new IntParam(this, "maxPairs", "most pairs kept per sentence, closest first", ParamValidators.gtEq(1));
-        setDefault(mentionsCol, "mentions");
-        setDefault(premiseCol, "premise");
         setDefault(maxPairs, 20);
     }
 
@@ -52,95 +58,74 @@ public class PairCandidates extends Transformer implements DefaultParamsWritable
         return new DefaultParamsReadable<PairCandidates>() { }.read();
     }
 
-    @Override
-    public String uid() {
-        return uid;
-    }
-
-    public Param<String> mentionsCol() { return mentionsCol; }
-    public Param<String> premiseCol() { return premiseCol; }
     public IntParam maxPairs() { return maxPairs; }
 
     public PairCandidates setMaxPairs(int v) { set(maxPairs, v); return this; }
 
     @Override
     public StructType transformSchema(StructType schema) {
-        for (String c : new String[] {"sentence", "start", "end", $(mentionsCol)}) {
-            if (!java.util.Arrays.asList(schema.fieldNames()).contains(c)) {
-                throw new IllegalArgumentException(uid + ": input lacks column " + c);
-            }
+        requireColumns(schema, SENTENCE, START, END, $(mentionsCol()));
+        StructType out = schema;
+        for (var f : COLUMNS.fields()) {
+            out = out.add(f);
         }
-        return schema.add($(premiseCol), DataTypes.StringType, false)
-                .add("gene", EntityRecognizer.MENTION, false)
-                .add("disease", EntityRecognizer.MENTION, false);
+        return out;
     }
 
     @Override
     public Dataset<Row> transform(Dataset<?> dataset) {
         StructType out = transformSchema(dataset.schema());
-        int sentenceIdx = dataset.schema().fieldIndex("sentence");
-        int startIdx = dataset.schema().fieldIndex("start");
-        int endIdx = dataset.schema().fieldIndex("end");
-        int mentionsIdx = dataset.schema().fieldIndex($(mentionsCol));
+        String mentions = $(mentionsCol());
         int limit = (Integer) $(maxPairs);
-        return dataset.toDF().flatMap((org.apache.spark.api.java.function.FlatMapFunction<Row, Row>) r ->
-                candidates(r, sentenceIdx, startIdx, endIdx, mentionsIdx, limit).iterator(), Encoders.row(out));
+        return dataset.toDF().flatMap((FlatMapFunction<Row, Row>) r -> {
+            List<Row> rows = new ArrayList<>();
+            for (Candidate c : candidates(r.getAs(SENTENCE), r.<Integer>getAs(START), MentionRow.listFrom(r, mentions), limit)) {
+                rows.add(Rows.append(r, out, c.premise(), c.gene().toRow(), c.disease().toRow()));
+            }
+            return rows.iterator();
+        }, Encoders.row(out));
     }
 
-    static List<Row> candidates(Row r, int sentenceIdx, int startIdx, int endIdx, int mentionsIdx, int limit) {
-        if (r.isNullAt(mentionsIdx)) {
-            return List.of();
-        }
-        int from = r.getInt(startIdx);
-        int to = r.getInt(endIdx);
-        List<Row> genes = new ArrayList<>();
-        List<Row> diseases = new ArrayList<>();
-        for (Row m : r.<Row>getList(mentionsIdx)) {
-            if (m.getInt(1) >= from && m.getInt(2) <= to) {
-                (m.getString(3).equals("GENE") ? genes : diseases).add(m);
+    /**
+     * The pairs of one sentence starting at {@code sentenceStart} (mentions' offsets are into the whole
+     * text): overlapping mentions never pair, each (gene ID, disease ID) keeps its closest mentions, closest
+     * pairs first, at most {@code limit}.
+     */
+    public static List<Candidate> candidates(String sentence, int sentenceStart, List<MentionRow> mentions, int limit) {
+        int sentenceEnd = sentenceStart + sentence.length();
+        List<MentionRow> genes = new ArrayList<>();
+        List<MentionRow> diseases = new ArrayList<>();
+        for (MentionRow m : mentions) {
+            if (m.within(sentenceStart, sentenceEnd)) {
+                (m.isGene() ? genes : diseases).add(m);
             }
         }
-        Map<String, Row[]> closest = new HashMap<>();
-        for (Row g : genes) {
-            for (Row d : diseases) {
-                if (g.getInt(1) < d.getInt(2) && d.getInt(1) < g.getInt(2)) {
+        Map<String, Candidate> closest = new LinkedHashMap<>();
+        for (MentionRow g : genes) {
+            for (MentionRow d : diseases) {
+                if (g.overlaps(d)) {
                     continue;
                 }
-                String key = g.getString(4) + "|" + d.getString(4);
-                Row[] best = closest.get(key);
-                if (best == null || distance(g, d) < distance(best[0], best[1])) {
-                    closest.put(key, new Row[] {g, d});
-                }
+                Candidate c = new Candidate(g, d, null);
+                closest.merge(g.id() + "|" + d.id(), c, (a, b) -> b.distance() < a.distance() ? b : a);
             }
         }
-        List<Row[]> pairs = new ArrayList<>(closest.values());
-        pairs.sort(java.util.Comparator.<Row[]>comparingInt(p -> distance(p[0], p[1])).thenComparing(p -> p[0].getString(4) + p[1].getString(4)));
-        String sentence = r.getString(sentenceIdx);
-        List<Row> out = new ArrayList<>();
-        for (Row[] p : pairs.subList(0, Math.min(limit, pairs.size()))) {
-            Object[] cells = new Object[r.length() + 3];
-            for (int i = 0; i < r.length(); i++) {
-                cells[i] = r.get(i);
-            }
-            cells[r.length()] = mark(sentence, from, p[0], p[1]);
-            cells[r.length() + 1] = p[0];
-            cells[r.length() + 2] = p[1];
-            out.add(RowFactory.create(cells));
+        List<Candidate> pairs = new ArrayList<>(closest.values());
+        pairs.sort(Comparator.comparingInt(Candidate::distance).thenComparing(p -> p.gene().id() + p.disease().id()));
+        List<Candidate> out = new ArrayList<>();
+        for (Candidate p : pairs.subList(0, Math.min(limit, pairs.size()))) {
+            out.add(new Candidate(p.gene(), p.disease(), mark(sentence, sentenceStart, p.gene(), p.disease())));
         }
         return out;
     }
 
-    private static int distance(Row g, Row d) {
-        return Math.max(g.getInt(1), d.getInt(1)) - Math.min(g.getInt(2), d.getInt(2));
-    }
-
     /** The sentence with the gene and the disease replaced by their markers. */
-    static String mark(String sentence, int sentenceStart, Row gene, Row disease) {
-        boolean geneFirst = gene.getInt(1) < disease.getInt(1);
-        Row first = geneFirst ? gene : disease;
-        Row second = geneFirst ? disease : gene;
-        int f0 = first.getInt(1) - sentenceStart, f1 = first.getInt(2) - sentenceStart;
-        int s0 = second.getInt(1) - sentenceStart, s1 = second.getInt(2) - sentenceStart;
+    static String mark(String sentence, int sentenceStart, MentionRow gene, MentionRow disease) {
+        boolean geneFirst = gene.start() < disease.start();
+        MentionRow first = geneFirst ? gene : disease;
+        MentionRow second = geneFirst ? disease : gene;
+        int f0 = first.start() - sentenceStart, f1 = first.end() - sentenceStart;
+        int s0 = second.start() - sentenceStart, s1 = second.end() - sentenceStart;
         return sentence.substring(0, f0) + (geneFirst ? Markers.GENE : Markers.DISEASE) + sentence.substring(f1, s0)
                 + (geneFirst ? Markers.DISEASE : Markers.GENE) + sentence.substring(s1);
     }

@@ -1,12 +1,11 @@
 package org.geneassoc.nlp;
 
-import org.apache.spark.ml.Transformer;
+import org.geneassoc.spark.BaseTransformer;
 import org.apache.spark.ml.param.DoubleParam;
 import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.param.ParamValidators;
 import org.apache.spark.ml.util.DefaultParamsReadable;
-import org.apache.spark.ml.util.DefaultParamsWritable;
 import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -15,10 +14,9 @@ import org.apache.spark.sql.types.StructType;
 import static org.apache.spark.sql.functions.col;
 
 /** Keeps the rows whose score ({@code scoreCol}, a column or a struct field path) is at least {@code threshold}. */
-public class ScoreFilter extends Transformer implements DefaultParamsWritable {
+public class ScoreFilter extends BaseTransformer {
     private static final long serialVersionUID = 1L;
 
-    private final String uid;
     private final Param<String> scoreCol;
     private final DoubleParam threshold;
 
@@ -27,18 +25,13 @@ public class ScoreFilter extends Transformer implements DefaultParamsWritable {
     }
 
     public ScoreFilter(String uid) {
-        this.uid = uid;
+        super(uid);
         scoreCol = new Param<>(this, "scoreCol", "score column or struct field, e.g. prediction.score");
         threshold = new DoubleParam(this, "threshold", "lowest score kept", ParamValidators.inRange(0.0, 1.0));
     }
 
     public static MLReader<ScoreFilter> read() {
         return new DefaultParamsReadable<ScoreFilter>() { }.read();
-    }
-
-    @Override
-    public String uid() {
-        return uid;
     }
 
     public Param<String> scoreCol() { return scoreCol; }
@@ -50,7 +43,7 @@ public class ScoreFilter extends Transformer implements DefaultParamsWritable {
     @Override
     public StructType transformSchema(StructType schema) {
         if (!isDefined(scoreCol) || !isDefined(threshold)) {
-            throw new IllegalArgumentException(uid + ": set scoreCol and threshold");
+            throw new IllegalArgumentException(uid() + ": set scoreCol and threshold");
         }
         return schema;
     }

@@ -1,10 +1,9 @@
 package org.geneassoc.nlp;
 
-import org.apache.spark.ml.Transformer;
+import org.geneassoc.spark.BaseTransformer;
 import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.util.DefaultParamsReadable;
-import org.apache.spark.ml.util.DefaultParamsWritable;
 import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -21,10 +20,9 @@ import static org.apache.spark.sql.functions.expr;
  * offsets into the text column). The sentence is cut from the text at those offsets, so it is always
  * a substring of the text stored with it. Annotation columns are dropped; the other columns are kept.
  */
-public class SentenceExploder extends Transformer implements DefaultParamsWritable {
+public class SentenceExploder extends BaseTransformer {
     private static final long serialVersionUID = 1L;
 
-    private final String uid;
     private final Param<String> annotationsCol;
     private final Param<String> textCol;
     private final Param<String> sentenceCol;
@@ -34,7 +32,7 @@ public class SentenceExploder extends Transformer implements DefaultParamsWritab
     }
 
     public SentenceExploder(String uid) {
-        this.uid = uid;
+        super(uid);
         annotationsCol = new Param<>(this, "annotationsCol", "Spark NLP sentence annotations");
         textCol = new Param<>(this, "textCol", "the text the annotations point into");
         sentenceCol = new Param<>(this, "sentenceCol", "output sentence column (start and end beside it)");
@@ -43,11 +41,6 @@ public class SentenceExploder extends Transformer implements DefaultParamsWritab
 
     public static MLReader<SentenceExploder> read() {
         return new DefaultParamsReadable<SentenceExploder>() { }.read();
-    }
-
-    @Override
-    public String uid() {
-        return uid;
     }
 
     public Param<String> annotationsCol() { return annotationsCol; }
@@ -62,7 +55,7 @@ public class SentenceExploder extends Transformer implements DefaultParamsWritab
     public StructType transformSchema(StructType schema) {
         for (Param<String> p : java.util.List.of(annotationsCol, textCol)) {
             if (!isDefined(p) || !java.util.Arrays.asList(schema.fieldNames()).contains($(p))) {
-                throw new IllegalArgumentException(uid + ": column for " + p.name() + " is not set or missing");
+                throw new IllegalArgumentException(uid() + ": column for " + p.name() + " is not set or missing");
             }
         }
         StructType out = new StructType();

@@ -8,6 +8,9 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.geneassoc.config.Setting;
 import org.geneassoc.testing.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -139,6 +142,36 @@ class GdaJobTest {
         JobRunner.Result bad = JobRunner.run("--input", "../samples/europepmc-sample.xml", "--output", dir.toString(),
                 "--sentence-threshold", "1.5", "--format", "csv");
         assertThat(bad.exitCode()).isEqualTo(1);
-        assertThat(bad.stderr()).contains("sentenceThreshold '1.5' (from flag --sentence-threshold)").contains("--format 'csv'");
+        assertThat(bad.stderr()).contains("sentenceThreshold '1.5' (from flag --sentence-threshold)")
+                .contains("format 'csv' (from flag --format)");
+    }
+
+    @Test
+    void helpListsEveryFlagWithItsDefault() {
+        JobRunner.Result help = JobRunner.run("--help");
+        assertThat(help.exitCode()).isZero();
+        for (Setting s : Setting.values()) {
+            assertThat(help.stdout()).contains(s.flag() + " " + s.label());
+        }
+        assertThat(help.stdout()).contains("Default: 0.8.").contains("Env: MONGODB_CONNECTION_URI.");
+    }
+
+    @Test
+    void twoRunsInOneSessionEachCountTheirOwnRecords(@TempDir Path dir) throws Exception {
+        Path big = dir.resolve("big");
+        Path small = dir.resolve("small");
+        JobRunner.Result first = JobRunner.run("--input", "../samples/europepmc-sample.xml", "--output", big.toString());
+        Path one = dir.resolve("one.xml");
+        String sample = Files.readString(Path.of("../samples/europepmc-sample.xml"));
+        Matcher m = Pattern.compile("<result>.*?</result>", Pattern.DOTALL).matcher(sample);
+        assertThat(m.find()).isTrue();
+        Files.writeString(one, "<responseWrapper><resultList>" + m.group() + "</resultList></responseWrapper>");
+        JobRunner.Result second = JobRunner.run("--input", one.toString(), "--output", small.toString());
+        assertThat(first.exitCode()).as(first.stderr()).isZero();
+        assertThat(second.exitCode()).as(second.stderr()).isZero();
+        assertThat(JobRunner.summary(big).get("recordsParsed").asLong()).isEqualTo(6);
+        assertThat(JobRunner.summary(big).get("abstracts").asLong()).isEqualTo(6);
+        assertThat(JobRunner.summary(small).get("recordsParsed").asLong()).isEqualTo(1);
+        assertThat(JobRunner.summary(small).get("abstracts").asLong()).isEqualTo(1);
     }
 }

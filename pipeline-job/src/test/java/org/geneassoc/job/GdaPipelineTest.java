@@ -9,7 +9,10 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.geneassoc.config.ConfigLoader;
+import java.util.Map;
 import org.geneassoc.config.JobConfig;
+import org.geneassoc.config.Setting;
+import org.geneassoc.metrics.RunMetrics;
 import org.geneassoc.ingest.ArticleReader;
 import org.geneassoc.ingest.InputFormat;
 import org.geneassoc.testing.SharedData;
@@ -24,11 +27,11 @@ class GdaPipelineTest {
     void theWholeTransformSavesAndLoadsAsOnePipeline(@TempDir Path dir) throws Exception {
         SparkSession spark = SharedSpark.get();
         JobConfig cfg = new ConfigLoader().jsonFolder(Path.of("../config"))
-                .flags(java.util.Map.of("input", "../samples/europepmc-sample.xml", "models", SharedData.models(),
-                        "abstractThreshold", "0", "sentenceThreshold", "0.5"))
+                .flags(Map.of(Setting.INPUT, "../samples/europepmc-sample.xml", Setting.MODELS, SharedData.models(),
+                        Setting.ABSTRACT_THRESHOLD, "0", Setting.SENTENCE_THRESHOLD, "0.5"))
                 .build();
         Dataset<Row> articles = ArticleReader.read(spark, cfg.input(), InputFormat.AUTO).filter(col("kind").equalTo("ARTICLE"));
-        PipelineModel model = GdaPipeline.build(spark, cfg, true);
+        PipelineModel model = GdaPipeline.build(spark, cfg, true, RunMetrics.register(spark.sparkContext()));
         List<Row> before = model.transform(articles).orderBy("pmid").collectAsList();
         model.write().overwrite().save(dir.toString());
         List<Row> after = PipelineModel.load(dir.toString()).transform(articles).orderBy("pmid").collectAsList();

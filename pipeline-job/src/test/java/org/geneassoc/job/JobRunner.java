@@ -12,11 +12,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.geneassoc.cli.GeneAssocCli;
 import org.geneassoc.testing.SharedData;
 import org.geneassoc.testing.SharedSpark;
 
-/** Runs {@code geneassoc run} in this JVM (on the shared SparkSession) and reads what it wrote. */
+/** Runs the job as the EMR entry point does, in this JVM (on the shared SparkSession) and reads what it wrote. */
 public final class JobRunner {
     public static final ObjectMapper JSON = new ObjectMapper();
 
@@ -28,7 +27,7 @@ public final class JobRunner {
 
     public static Result run(String... flags) {
         SharedSpark.get();
-        List<String> args = new ArrayList<>(List.of("run", "--config", "../config"));
+        List<String> args = new ArrayList<>(List.of("--config", "../config"));
         if (!List.of(flags).contains("--models")) {
             args.addAll(List.of("--models", SharedData.models()));
         }
@@ -41,7 +40,7 @@ public final class JobRunner {
         System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
         int code;
         try {
-            code = GeneAssocCli.execute(args.toArray(String[]::new));
+            code = JobCommand.execute(args.toArray(String[]::new), metrics -> () -> { });
         } finally {
             System.setOut(oldOut);
             System.setErr(oldErr);

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.geneassoc.pubtator.GoldStandard;
+import org.geneassoc.evaluation.GoldStandard;
 import org.geneassoc.testing.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

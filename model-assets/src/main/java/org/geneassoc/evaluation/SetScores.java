@@ -1,0 +1,62 @@
+package org.geneassoc.evaluation;
+
+import java.util.Map;
+import org.geneassoc.evaluation.BinaryMetrics;
+import java.util.Set;
+
+/**
+ * Precision, recall and F1 of predicted items against gold items, per document and summed over the
+ * documents of the gold standard (micro-averaged). A document absent from {@code predicted} predicted nothing.
+ */
+public record SetScores(long tp, long fp, long fn) {
+
+    public static SetScores of(Map<String, Set<String>> predicted, Map<String, Set<String>> gold) {
+        long tp = 0, fp = 0, fn = 0;
+        for (Map.Entry<String, Set<String>> g : gold.entrySet()) {
+            Set<String> p = predicted.getOrDefault(g.getKey(), Set.of());
+            for (String item : p) {
+                if (g.getValue().contains(item)) {
+                    tp++;
+                } else {
+                    fp++;
+                }
+            }
+            for (String item : g.getValue()) {
+                if (!p.contains(item)) {
+                    fn++;
+                }
+            }
+        }
+        return new SetScores(tp, fp, fn);
+    }
+
+    /**
+     * The best any choice among these predictions can score: keep the right ones, drop the rest. For
+     * candidate pairs this is the ceiling the entities found put on every scoring of them.
+     */
+    public SetScores bestSubset() {
+        return new SetScores(tp, 0, fn);
+    }
+
+    /** Set scores have no true negatives; precision, recall and F1 do not need them. */
+    private BinaryMetrics counts() {
+        return new BinaryMetrics(tp, fp, 0, fn);
+    }
+
+    public double precision() {
+        return counts().precision();
+    }
+
+    public double recall() {
+        return counts().recall();
+    }
+
+    public double f1() {
+        return counts().f1();
+    }
+
+    public String line(String label) {
+        return String.format(java.util.Locale.ROOT, "%-34s P=%.4f R=%.4f F1=%.4f (tp=%d fp=%d fn=%d)", label,
+                precision(), recall(), f1(), tp, fp, fn);
+    }
+}

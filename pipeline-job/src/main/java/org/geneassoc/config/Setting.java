@@ -1,0 +1,163 @@
+package org.geneassoc.config;
+
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.geneassoc.classify.ModelManifest;
+import org.geneassoc.ingest.InputFormat;
+import org.geneassoc.models.ModelsFolder;
+
+/**
+ * Every setting of the GDA job, declared once: its JSON key (in {@code config/*.json} and the files shipped
+ * with {@code --files}), its flag, its environment variable, its default and the parser that turns text
+ * into the typed value. {@code --help}, the shipped config and validation all read this.
+ */
+public enum Setting {
+    INPUT("input", null, null, "PATH", "Article file, directory or glob; local or s3a://; plain or gzip.",
+            Setting::required),
+    OUTPUT("output", null, () -> "geneassoc-output", "DIR",
+            "JSON Lines output folder, replaced on each run, with _SUMMARY.json.", Setting::text),
+    FORMAT("format", null, () -> "auto", "FORMAT", "auto (by content), europepmc-xml, europepmc-json or pubmed-xml.",
+            InputFormat::fromFlag),
+    ABSTRACT_THRESHOLD("abstractThreshold", null, () -> "0.8", "X",
+            "Keep abstracts whose screen score is at least X.", Setting::probability),
+    SENTENCE_THRESHOLD("sentenceThreshold", null, () -> "0.7", "Y",
+            "Keep pairs (or sentences) whose score is at least Y.", Setting::probability),
+    MODELS("models", "GENEASSOC_MODELS", () -> ModelsFolder.built().root(), "DIR|URI",
+            "Models root holding " + ModelsFolder.CLASSIFIER + "/, " + ModelsFolder.ENCODER + "/ and "
+                    + ModelsFolder.VOCABULARY + "/ (default: the folder the build assembled).", Setting::models,
+            "emrfsModelPath"),
+    MONGO_URI("mongoUri", "MONGODB_CONNECTION_URI", null, "URI", "Write to MongoDB instead of JSON Lines.",
+            Setting::mongoUri),
+    MONGO_SECRET_ID("mongoSecretId", null, null, "ID", "AWS Secrets Manager secret holding the MongoDB URI (EMR).",
+            Setting::text),
+    MONGO_DATABASE("mongoDatabase", null, () -> "geneassoc", "NAME", "MongoDB database.", Setting::mongoName),
+    MONGO_COLLECTION("mongoCollection", null, () -> "pubmedArticles", "NAME", "MongoDB collection.", Setting::mongoName);
+
+    private final String key;
+    private final String env;
+    private final Supplier<String> fallback;
+    private final String label;
+    private final String description;
+    private final Function<String, Object> parser;
+    private final List<String> aliases;
+
+    Setting(String key, String env, Supplier<String> fallback, String label, String description,
+            Function<String, Object> parser, String... aliases) {
+        this.key = key;
+        this.env = env;
+        this.fallback = fallback;
+        this.label = label;
+        this.description = description;
+        this.parser = parser;
+        this.aliases = List.of(aliases);
+    }
+
+    /** The JSON key. */
+    public String key() {
+        return key;
+    }
+
+    /** The flag: the key in kebab case, {@code abstractThreshold} → {@code --abstract-threshold}. */
+    public String flag() {
+        return "--" + key.replaceAll("([A-Z])", "-$1").toLowerCase(Locale.ROOT);
+    }
+
+    /** The environment variable that sets it, or null. */
+    public String env() {
+        return env;
+    }
+
+    /** The built-in default as text, or null where there is none. */
+    public String defaultValue() {
+        return fallback == null ? null : fallback.get();
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    /** Other JSON keys that set it: {@code emrfsModelPath} is what the stack writes into models.json. */
+    public List<String> aliases() {
+        return aliases;
+    }
+
+    /** The typed value; an IllegalArgumentException says what is wrong with the text. */
+    public Object parse(String text) {
+        return parser.apply(text);
+    }
+
+    /** The setting a JSON key or alias names, or null. */
+    public static Setting forKey(String key) {
+        for (Setting s : values()) {
+            if (s.key.equals(key) || s.aliases.contains(key)) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    /** The setting a flag names, or null. */
+    public static Setting forFlag(String flag) {
+        for (Setting s : values()) {
+            if (s.flag().equals(flag)) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    private static Object required(String v) {
+        if (v == null || v.isBlank()) {
+            throw new IllegalArgumentException("is required");
+        }
+        return v;
+    }
+
+    private static Object text(String v) {
+        return v;
+    }
+
+    private static Object probability(String v) {
+        try {
+            double d = Double.parseDouble(v);
+            if (d >= 0 && d <= 1) {
+                return d;
+            }
+        } catch (NumberFormatException | NullPointerException e) {
+            // the message below says what is expected
+        }
+        throw new IllegalArgumentException("must be a number from 0 to 1");
+    }
+
+    private static Object models(String v) {
+        if (v == null || v.isBlank()) {
+            throw new IllegalArgumentException("is not set");
+        }
+        ModelsFolder folder = new ModelsFolder(v);
+        if (folder.isLocal() && !Files.isRegularFile(folder.localPath(ModelsFolder.CLASSIFIER).resolve(ModelManifest.FILE))) {
+            throw new IllegalArgumentException("has no " + ModelsFolder.CLASSIFIER + "/" + ModelManifest.FILE + "; build it with 'mvn -pl model-assets -am package'");
+        }
+        return folder;
+    }
+
+    private static Object mongoUri(String v) {
+        if (v != null && !v.startsWith("mongodb://") && !v.startsWith("mongodb+srv://")) {
+            throw new IllegalArgumentException("must start with mongodb:// or mongodb+srv://");
+        }
+        return v;
+    }
+
+    private static Object mongoName(String v) {
+        if (v == null || !v.matches("[A-Za-z0-9_-]{1,64}")) {
+            throw new IllegalArgumentException("must be 1-64 letters, digits, _ or -");
+        }
+        return v;
+    }
+}

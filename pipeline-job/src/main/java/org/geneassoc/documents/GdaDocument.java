@@ -1,0 +1,169 @@
+package org.geneassoc.documents;
+
+import java.sql.Date;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.geneassoc.ingest.ArticleReader;
+import org.geneassoc.nlp.MentionRow;
+import scala.collection.JavaConverters;
+import scala.collection.Seq;
+
+/**
+ * The document written for each article, and each part of it, as a record with its one Spark schema:
+ * rows are built with {@code toRow()} and read with {@code fromRow(Row)}, by field name.
+ *
+ * @param authors the article's author rows, passed through as ingest wrote them ({@link ArticleReader#AUTHOR})
+ */
+public record GdaDocument(String pmid, String title, String journal, Date firstPublicationDate, List<Row> authors,
+                          String abstractText, Float abstractScore, List<GdaEntry> gda, List<Association> associations) {
+
+    /** A gene as associations name it. */
+    public record Gene(String symbol, String hgncId, String entrezId) {
+        public static final StructType SCHEMA = new StructType()
+                .add("symbol", DataTypes.StringType).add("hgncId", DataTypes.StringType).add("entrezId", DataTypes.StringType, false);
+
+        public static Gene of(MentionRow m) {
+            return new Gene(m.name(), m.hgncId(), m.id());
+        }
+
+        public static Gene fromRow(Row r) {
+            return new Gene(r.getAs("symbol"), r.getAs("hgncId"), r.getAs("entrezId"));
+        }
+
+        Row toRow() {
+            return RowFactory.create(symbol, hgncId, entrezId);
+        }
+    }
+
+    /** A disease as associations name it. */
+    public record Disease(String name, String meshId, String id) {
+        public static final StructType SCHEMA = new StructType()
+                .add("name", DataTypes.StringType).add("meshId", DataTypes.StringType).add("id", DataTypes.StringType, false);
+
+        public static Disease of(MentionRow m) {
+            return new Disease(m.name(), m.meshId(), m.id());
+        }
+
+        public static Disease fromRow(Row r) {
+            return new Disease(r.getAs("name"), r.getAs("meshId"), r.getAs("id"));
+        }
+
+        Row toRow() {
+            return RowFactory.create(name, meshId, id);
+        }
+    }
+
+    /** A gene mention in a GDA entry: where it is, and which gene. */
+    public record GeneMention(String text, int start, int end, Gene gene) {
+        public static final StructType SCHEMA = new StructType()
+                .add("text", DataTypes.StringType, false).add("start", DataTypes.IntegerType, false)
+                .add("end", DataTypes.IntegerType, false)
+                .add("symbol", DataTypes.StringType).add("hgncId", DataTypes.StringType).add("entrezId", DataTypes.StringType, false);
+
+        static GeneMention of(MentionRow m) {
+            return m == null ? null : new GeneMention(m.text(), m.start(), m.end(), Gene.of(m));
+        }
+
+        Row toRow() {
+            return RowFactory.create(text, start, end, gene.symbol(), gene.hgncId(), gene.entrezId());
+        }
+    }
+
+    /** A disease mention in a GDA entry: where it is, and which disease. */
+    public record DiseaseMention(String text, int start, int end, Disease disease) {
+        public static final StructType SCHEMA = new StructType()
+                .add("text", DataTypes.StringType, false).add("start", DataTypes.IntegerType, false)
+                .add("end", DataTypes.IntegerType, false)
+                .add("name", DataTypes.StringType).add("meshId", DataTypes.StringType).add("id", DataTypes.StringType, false);
+
+        static DiseaseMention of(MentionRow m) {
+            return m == null ? null : new DiseaseMention(m.text(), m.start(), m.end(), Disease.of(m));
+        }
+
+        Row toRow() {
+            return RowFactory.create(text, start, end, disease.name(), disease.meshId(), disease.id());
+        }
+    }
+
+    /** A scored sentence; in pair mode also the gene and disease it was scored for (else both null). */
+    public record GdaEntry(String sentence, float score, int start, int end, GeneMention gene, DiseaseMention disease) {
+        public static final StructType SCHEMA = new StructType()
+                .add("sentence", DataTypes.StringType, false)
+                .add("score", DataTypes.FloatType, false)
+                .add("start", DataTypes.IntegerType, false)
+                .add("end", DataTypes.IntegerType, false)
+                .add("gene", GeneMention.SCHEMA)
+                .add("disease", DiseaseMention.SCHEMA);
+
+        Row toRow() {
+            return RowFactory.create(sentence, score, start, end, gene == null ? null : gene.toRow(),
+                    disease == null ? null : disease.toRow());
+        }
+    }
+
+    /** A sentence that supports an association. */
+    public record Evidence(String sentence, int start, int end, float score) {
+        public static final StructType SCHEMA = new StructType()
+                .add("sentence", DataTypes.StringType, false).add("start", DataTypes.IntegerType, false)
+                .add("end", DataTypes.IntegerType, false).add("score", DataTypes.FloatType, false);
+
+        Row toRow() {
+            return RowFactory.create(sentence, start, end, score);
+        }
+    }
+
+    /** One per distinct (gene, disease) in an article: the best score and every sentence that supports it. */
+    public record Association(Gene gene, Disease disease, float score, List<Evidence> evidence) {
+        public static final StructType SCHEMA = new StructType()
+                .add("gene", Gene.SCHEMA, false)
+                .add("disease", Disease.SCHEMA, false)
+                .add("score", DataTypes.FloatType, false)
+                .add("evidence", DataTypes.createArrayType(Evidence.SCHEMA, false), false);
+
+        /** The parts evaluation reads: which pair, how strongly (evidence is not read back). */
+        public static Association fromRow(Row r) {
+            return new Association(Gene.fromRow(r.getAs("gene")), Disease.fromRow(r.getAs("disease")), r.<Float>getAs("score"), List.of());
+        }
+
+        Row toRow() {
+            return RowFactory.create(gene.toRow(), disease.toRow(), score, seq(evidence.stream().map(Evidence::toRow).toList()));
+        }
+    }
+
+    public static final StructType SCHEMA = new StructType()
+            .add("_id", DataTypes.StringType, false)
+            .add("pmid", DataTypes.StringType, false)
+            .add("title", DataTypes.StringType)
+            .add("journal", DataTypes.StringType)
+            .add("firstPublicationDate", DataTypes.DateType)
+            .add("authors", DataTypes.createArrayType(ArticleReader.AUTHOR, false))
+            .add("abstract", DataTypes.StringType)
+            .add("abstractScore", DataTypes.FloatType)
+            .add("gda", DataTypes.createArrayType(GdaEntry.SCHEMA, false), false)
+            .add("associations", DataTypes.createArrayType(Association.SCHEMA, false), false);
+
+    /** The pmid is also the document's {@code _id}, so writing it again replaces it. */
+    public Row toRow() {
+        return RowFactory.create(pmid, pmid, title, journal, firstPublicationDate, authors == null ? null : seq(authors), abstractText,
+                abstractScore, seq(gda.stream().map(GdaEntry::toRow).toList()),
+                seq(associations.stream().map(Association::toRow).toList()));
+    }
+
+    /** What evaluation reads back from a document: its pmid, screen score and associations. */
+    public static GdaDocument fromRow(Row r) {
+        List<Association> associations = new ArrayList<>();
+        for (Row a : r.<Row>getList(r.fieldIndex("associations"))) {
+            associations.add(Association.fromRow(a));
+        }
+        return new GdaDocument(r.getAs("pmid"), r.getAs("title"), r.getAs("journal"), r.getAs("firstPublicationDate"), null,
+                r.getAs("abstract"), r.getAs("abstractScore"), List.of(), associations);
+    }
+
+    private static Seq<Row> seq(List<Row> rows) {
+        return JavaConverters.asScalaBuffer(rows).toList();
+    }
+}

@@ -1,0 +1,91 @@
+package org.geneassoc.job;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Function;
+import org.apache.spark.SparkFiles;
+import org.apache.spark.sql.SparkSession;
+import org.geneassoc.config.ConfigLoader;
+import org.geneassoc.config.JobConfig;
+import org.geneassoc.config.MongoSecret;
+import org.geneassoc.config.Setting;
+import org.geneassoc.metrics.RunMetrics;
+import org.geneassoc.sink.RunSummary;
+import org.geneassoc.spark.Sessions;
+
+/**
+ * The job as a command: flags in, run summary and exit code out. Exit 0 when every file was read, 1 for
+ * bad configuration or a failed run, 2 for a bad flag, 3 when some files could not be read (the rest is
+ * written). Failures end in one clear line on stderr (the stack trace with GENEASSOC_DEBUG=1).
+ */
+public final class JobCommand {
+    public static final int OK = 0;
+    public static final int FAILED = 1;
+    public static final int USAGE = 2;
+    public static final int SOME_INPUT_UNREADABLE = 3;
+
+    private JobCommand() {
+    }
+
+    /**
+     * @param watcher started with the run's metrics before the run and closed after it: a terminal
+     *                progress line locally, nothing on EMR
+     */
+    public static int execute(String[] args, Function<RunMetrics, AutoCloseable> watcher) {
+        JobArgs parsed;
+        try {
+            parsed = JobArgs.parse(args);
+        } catch (JobArgs.UsageException e) {
+            System.err.println("error: " + e.getMessage());
+            return USAGE;
+        }
+        if (parsed.help()) {
+            System.out.print(JobArgs.usage("geneassoc run"));
+            return OK;
+        }
+        try {
+            SparkSession spark = Sessions.getOrCreate("geneassoc-gda", parsed.master());
+            JobConfig cfg = settings(parsed.flags(), parsed.configFolder()).resolveSecrets(MongoSecret::read).build();
+            System.err.println("geneassoc run: " + cfg.describe());
+            RunMetrics metrics = RunMetrics.register(spark.sparkContext());
+            RunSummary summary;
+            try (AutoCloseable w = watcher.apply(metrics)) {
+                summary = GdaJob.run(spark, cfg, metrics);
+            }
+            System.out.println(summary.toJson());
+            System.out.printf("%d documents with %d GDA entries written to %s%s in %.1f s%n", summary.documentsWritten(),
+                    summary.gdaEntries(), summary.output(), cfg.writesToMongo() ? "" : " (summary: " + RunSummary.FILE + ")",
+                    summary.seconds());
+            if (!summary.filesFailed().isEmpty()) {
+                System.err.println("Some input files could not be read; their records were skipped:");
+                summary.filesFailed().forEach(f -> System.err.println("  " + f));
+                return SOME_INPUT_UNREADABLE;
+            }
+            return OK;
+        } catch (Exception e) {
+            Throwable root = e;
+            while (root.getCause() != null && (root.getMessage() == null || root instanceof ExecutionException)) {
+                root = root.getCause();
+            }
+            System.err.println("error: " + (root.getMessage() == null ? root.toString() : root.getMessage()));
+            if (System.getenv("GENEASSOC_DEBUG") != null) {
+                e.printStackTrace();
+            }
+            return FAILED;
+        }
+    }
+
+    /**
+     * Every source of settings but the secrets, lowest first: defaults, {@code configDir/*.json}, SparkFiles
+     * (EMR {@code --files}), the environment, the flags. Needs a running SparkContext.
+     */
+    public static ConfigLoader settings(Map<Setting, String> flags, Path configDir) throws IOException {
+        return new ConfigLoader()
+                .jsonFolder(configDir)
+                .jsonFolder(Path.of(SparkFiles.getRootDirectory()))
+                .environment(System.getenv())
+                .flags(flags);
+    }
+}

@@ -1,0 +1,64 @@
+package org.geneassoc.metrics;
+
+import java.io.Serializable;
+import java.util.EnumMap;
+import java.util.Map;
+import org.apache.spark.SparkContext;
+import org.apache.spark.util.LongAccumulator;
+
+/**
+ * The counts of one run, in Spark accumulators registered for that run alone: two runs in one JVM (tests,
+ * a notebook, the benchmark) never share or reset each other's counts.
+ */
+public final class RunMetrics implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    /** What a run counts, with the name its accumulator carries in the Spark UI. */
+    public enum Counter {
+        RECORDS("recordsParsed"),
+        ABSTRACTS("abstracts"),
+        ABSTRACTS_SCREENED("abstractsScreened"),
+        ABSTRACTS_SCREENED_IN("abstractsScreenedIn"),
+        SENTENCES("sentences"),
+        PREMISES_SCORED("premisesScored"),
+        GDA_ENTRIES("gdaEntries"),
+        DOCUMENTS("documentsWritten");
+
+        private final String accumulatorName;
+
+        Counter(String accumulatorName) {
+            this.accumulatorName = accumulatorName;
+        }
+
+        public String accumulatorName() {
+            return accumulatorName;
+        }
+    }
+
+    private final Map<Counter, LongAccumulator> accumulators = new EnumMap<>(Counter.class);
+
+    private RunMetrics(SparkContext sc) {
+        for (Counter c : Counter.values()) {
+            accumulators.put(c, sc.longAccumulator(c.accumulatorName()));
+        }
+    }
+
+    /** New accumulators, at zero, for one run. */
+    public static RunMetrics register(SparkContext sc) {
+        return new RunMetrics(sc);
+    }
+
+    public LongAccumulator accumulator(Counter c) {
+        return accumulators.get(c);
+    }
+
+    /** The driver-side count so far; exact for a run without task retries. */
+    public long count(Counter c) {
+        return accumulators.get(c).value();
+    }
+
+    /** A stage that counts into this run's accumulator. */
+    public RowCounter counter(Counter c) {
+        return new RowCounter().setCounter(c.accumulatorName()).setAccumulator(accumulators.get(c));
+    }
+}

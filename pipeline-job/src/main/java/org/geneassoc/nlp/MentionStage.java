@@ -1,0 +1,36 @@
+package org.geneassoc.nlp;
+
+import org.apache.spark.ml.param.Param;
+import org.geneassoc.spark.BaseTransformer;
+
+/**
+ * A stage that reads the {@code mentions} column and the sentence columns other stages write; the column
+ * names they agree on are here.
+ */
+public abstract class MentionStage<T extends MentionStage<T>> extends BaseTransformer {
+    private static final long serialVersionUID = 1L;
+    public static final String SENTENCE = "sentence";
+    public static final String START = "start";
+    public static final String END = "end";
+    public static final String PREMISE = "premise";
+    public static final String GENE = "gene";
+    public static final String DISEASE = "disease";
+
+    private final Param<String> mentionsCol;
+
+    protected MentionStage(String uid) {
+        super(uid);
+        mentionsCol = new Param<>(this, "mentionsCol", "mentions of the whole text (EntityRecognizer; offsets into it)");
+        setDefault(mentionsCol, EntityRecognizer.DEFAULT_OUTPUT);
+    }
+
+    public final Param<String> mentionsCol() {
+        return mentionsCol;
+    }
+
+    @SuppressWarnings("unchecked")
+    public final T setMentionsCol(String v) {
+        set(mentionsCol, v);
+        return (T) this;
+    }
+}

@@ -1,0 +1,54 @@
+package org.geneassoc.classify;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.geneassoc.encoder.LayerRange;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** {@code model.json}: what a classifier folder holds, what it was trained on and how well it scored. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ModelManifest(String name, String version, String hypothesis, Encoder encoder,
+                            Map<FeatureSet, String> heads, int lexicalBits, List<String> trainingData,
+                            Map<String, Object> metrics, long seed, String created) {
+
+    public static final String FILE = "model.json";
+    public static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /**
+     * Where the encoder folder lies, relative to the classifier folder, where it came from, and which of
+     * its layers the heads read (absent in a manifest: the last layer only).
+     */
+    public record Encoder(String path, String name, String source, LayerRange layers) {
+    }
+
+    public static ModelManifest read(Path folder) throws IOException {
+        Path file = folder.resolve(FILE);
+        ModelManifest m;
+        try {
+            m = JSON.readValue(file.toFile(), ModelManifest.class);
+        } catch (IOException e) {
+            throw new IOException("Cannot read model manifest " + file + ": " + e.getMessage(), e);
+        }
+        if (m.hypothesis() == null || m.hypothesis().isBlank() || m.encoder() == null || m.heads() == null || m.heads().isEmpty()) {
+            throw new IOException("Model manifest " + file + " lacks hypothesis, encoder or heads");
+        }
+        return m;
+    }
+
+    public void write(Path folder) throws IOException {
+        JSON.writeValue(folder.resolve(FILE).toFile(), this);
+    }
+
+    /** Hypotheses compare with white space folded and dashes unified, so "gene-disease" matches "gene–disease". */
+    public static String canonicalHypothesis(String h) {
+        return h.strip().replaceAll("\\s+", " ").replaceAll("[\\u2010-\\u2015\\u2212]", "-");
+    }
+
+    public boolean trainedFor(String hypothesis) {
+        return canonicalHypothesis(this.hypothesis).equals(canonicalHypothesis(hypothesis));
+    }
+}

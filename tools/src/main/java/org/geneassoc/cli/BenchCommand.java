@@ -1,0 +1,60 @@
+package org.geneassoc.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import org.geneassoc.bench.Benchmark;
+import org.geneassoc.config.JobConfig;
+import org.geneassoc.config.Setting;
+import org.geneassoc.job.JobArgs;
+import org.geneassoc.job.JobCommand;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code geneassoc bench}: throughput of encoder, classifier stage and job on one input; one name=value line each. */
+@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Measure encoder ceiling, classifier stage and whole-job throughput on the same sentences and threads.")
+public final class BenchCommand implements Callable<Integer> {
+    @Option(names = "--input", defaultValue = "../shared/data/europepmc/biored-train.xml",
+            description = "Europe PMC XML input (default: ${DEFAULT-VALUE}).")
+    Path input;
+
+    @Option(names = "--repeat", defaultValue = "1", description = "Run on N copies of the input with distinct pmids (default: 1).")
+    int repeat;
+
+    @Option(names = "--runs", defaultValue = "3",
+            description = "Timed runs of the job, alternating with measurements of the ceiling; medians are reported (default: ${DEFAULT-VALUE}).")
+    int runs;
+
+    @Mixin
+    SparkOptions env;
+
+    @Override
+    public Integer call() throws Exception {
+        if (repeat < 1) {
+            throw new IllegalArgumentException("--repeat must be at least 1, got " + repeat);
+        }
+        if (runs < 1) {
+            throw new IllegalArgumentException("--runs must be at least 1, got " + runs);
+        }
+        if (!Files.isRegularFile(input)) {
+            throw new IllegalArgumentException("Input file " + input + " does not exist");
+        }
+        SparkSession spark = env.session("geneassoc-bench");
+        Path work = Files.createTempDirectory("geneassoc-bench");
+        Path in = Benchmark.replicate(input, repeat, Files.createDirectories(work.resolve("input")));
+        Map<Setting, String> flags = new EnumMap<>(Setting.class);
+        flags.put(Setting.INPUT, in.toString());
+        flags.put(Setting.MODELS, env.models);
+        JobConfig cfg = JobCommand.settings(flags, JobArgs.configFolder(null)).build();
+        System.out.println("repeat=" + repeat);
+        System.out.println("runs=" + runs);
+        new Benchmark(spark, cfg).run(in.resolve("copy-0.xml").toString(), in.toString(), repeat, runs, work.resolve("output"))
+                .forEach((k, v) -> System.out.println(k + "=" + v));
+        return 0;
+    }
+}

@@ -1,0 +1,98 @@
+package org.geneassoc.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.geneassoc.config.JobConfig;
+import org.geneassoc.config.Setting;
+import org.geneassoc.documents.GdaDocument;
+import org.geneassoc.ingest.ArticleReader;
+import org.geneassoc.job.GdaPipeline;
+import org.geneassoc.job.JobArgs;
+import org.geneassoc.job.JobCommand;
+import org.geneassoc.metrics.RunMetrics;
+import org.geneassoc.nlp.EntityRecognizer;
+import org.geneassoc.nlp.MarkupStripper;
+import org.geneassoc.nlp.MentionRow;
+import org.geneassoc.evaluation.GoldStandard;
+import org.geneassoc.evaluation.PairEvaluation;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import static org.apache.spark.sql.functions.col;
+
+/**
+ * {@code geneassoc evaluate-pairs}: runs the job's transform on Europe PMC records and scores what it
+ * finds against PubTator gold (BioRED) with {@link PairEvaluation}.
+ */
+@Command(name = "evaluate-pairs", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Measure entity recognition and gene-disease pairs against PubTator gold; the last line is PAIR_F1=<value>."})
+public final class EvaluatePairsCommand implements Callable<Integer> {
+    @Option(names = "--input", required = true, description = "Europe PMC XML (or any job input) of the gold standard's articles.")
+    String input;
+
+    @Option(names = "--gold", required = true, description = "PubTator file with gene/disease annotations and relations (BioRED).")
+    Path gold;
+
+    @Option(names = "--abstract-threshold", description = "Abstract screen threshold for PAIR_F1 (default: the job's).")
+    String abstractThreshold;
+
+    @Option(names = "--sentence-threshold", description = "Pair score threshold for PAIR_F1 (default: the job's).")
+    String sentenceThreshold;
+
+    @Option(names = "--config", description = "Folder of *.json defaults (default: ./config).")
+    Path configDir;
+
+    @Mixin
+    SparkOptions env;
+
+    @Override
+    public Integer call() throws Exception {
+        SparkSession spark = env.session("geneassoc-evaluate-pairs");
+        Map<Setting, String> flags = new EnumMap<>(Setting.class);
+        flags.put(Setting.INPUT, input);
+        flags.put(Setting.MODELS, env.models);
+        flags.put(Setting.ABSTRACT_THRESHOLD, abstractThreshold);
+        flags.put(Setting.SENTENCE_THRESHOLD, sentenceThreshold);
+        JobConfig reported = JobCommand.settings(flags, JobArgs.configFolder(configDir)).build();
+        JobConfig all = reported.withThresholds(0, 0);
+
+        Dataset<Row> articles = ArticleReader.read(spark, input, all.format()).filter(col("kind").equalTo("ARTICLE")).cache();
+        Set<String> pmids = new TreeSet<>(articles.select("pmid").as(Encoders.STRING()).collectAsList());
+        PairEvaluation evaluation = new PairEvaluation(GoldStandard.read(gold), pmids);
+        System.out.printf("articles %d in input, %d in gold; gold pairs %d%n", pmids.size(), evaluation.goldArticles(),
+                evaluation.goldPairCount());
+
+        Map<String, Set<String>> genes = new HashMap<>();
+        Map<String, Set<String>> diseases = new HashMap<>();
+        Dataset<Row> clean = new MarkupStripper().setInputCol("abstract").setOutputCol("abstract").transform(articles);
+        for (Row r : new EntityRecognizer().setTextCol("abstract").setVocabularyPath(all.models().vocabulary()).transform(clean)
+                .select("pmid", EntityRecognizer.DEFAULT_OUTPUT).collectAsList()) {
+            for (MentionRow m : MentionRow.listFrom(r, EntityRecognizer.DEFAULT_OUTPUT)) {
+                (m.isGene() ? genes : diseases).computeIfAbsent(r.getAs("pmid"), k -> new TreeSet<>()).add(m.id());
+            }
+        }
+        List<PairEvaluation.Predicted> predicted = new ArrayList<>();
+        RunMetrics metrics = RunMetrics.register(spark.sparkContext());
+        for (Row r : GdaPipeline.build(spark, all, true, metrics).transform(articles).collectAsList()) {
+            GdaDocument d = GdaDocument.fromRow(r);
+            for (GdaDocument.Association a : d.associations()) {
+                predicted.add(new PairEvaluation.Predicted(d.pmid(), d.abstractScore(), a.gene().entrezId(), a.disease().id(), a.score()));
+            }
+        }
+        evaluation.report(genes, diseases, predicted, reported.abstractThreshold(), reported.sentenceThreshold())
+                .forEach(System.out::println);
+        return 0;
+    }
+}

@@ -1,0 +1,92 @@
+package org.geneassoc.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.geneassoc.evaluation.BinaryMetrics;
+import org.geneassoc.training.LabelledSentences;
+import org.geneassoc.testing.SharedData;
+import org.geneassoc.testing.SharedSpark;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrainEvaluateTest {
+
+    /** About {@code n} evenly spaced lines of a GAD file (its header kept): GAD files are sorted by label. */
+    private static Path slice(Path from, Path to, int n) throws Exception {
+        List<String> lines = Files.readAllLines(from, StandardCharsets.UTF_8);
+        List<String> out = new java.util.ArrayList<>();
+        if (lines.get(0).startsWith("index\t")) {
+            out.add(lines.get(0));
+        }
+        int step = Math.max(1, lines.size() / n);
+        for (int i = out.size(); i < lines.size(); i += step) {
+            out.add(lines.get(i));
+        }
+        Files.write(to, out, StandardCharsets.UTF_8);
+        return to;
+    }
+
+    private static String run(String... args) {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        PrintStream old = System.out;
+        System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
+        try {
+            int code = GeneAssocCli.execute(args);
+            assertThat(code).as("exit code of %s", String.join(" ", args)).isZero();
+        } finally {
+            System.setOut(old);
+        }
+        return buf.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void trainingIsDeterministicForAFixedSeed(@TempDir Path dir) throws Exception {
+        SharedSpark.get();
+        Path train = slice(SharedData.require("gad/2/train.tsv"), dir.resolve("train.tsv"), 500);
+        String models = SharedData.models();
+        run("train", "--train", train.toString(), "--out", dir.resolve("m1").toString(), "--models", models, "--master", "local[2]");
+        run("train", "--train", train.toString(), "--out", dir.resolve("m2").toString(), "--models", models, "--master", "local[2]");
+        for (String head : List.of("head-marked.json", "head-plain.json")) {
+            assertThat(Files.readString(dir.resolve("m1").resolve(head)))
+                    .as("%s is the same for the same seed and data", head)
+                    .isEqualTo(Files.readString(dir.resolve("m2").resolve(head)));
+        }
+    }
+
+    @Test
+    void trainsOnGadAndBeatsTheMajorityClassBaseline(@TempDir Path dir) throws Exception {
+        SharedSpark.get();
+        String models = SharedData.models();
+        Path test = SharedData.require("gad-blurb/test.tsv");
+        run("train", "--train", SharedData.require("gad-blurb/train.tsv").toString(), "--dev", SharedData.require("gad-blurb/dev.tsv").toString(),
+                "--variant", "MARKERS", "--plain-variant", "CLS_MEAN", "--out", dir.resolve("m").toString(), "--models", models,
+                "--master", "local[2]");
+
+        String out = run("evaluate", "--model", dir.resolve("m").toString(), "--data", test.toString(), "--master", "local[2]");
+        List<String> lines = out.lines().toList();
+        assertThat(lines.get(lines.size() - 2)).startsWith("MCC=");
+        assertThat(lines.get(lines.size() - 1)).startsWith("F1=");
+        double f1 = Double.parseDouble(lines.get(lines.size() - 1).substring(3));
+
+        BinaryMetrics counts = EvaluateCommand.evaluate(SharedSpark.get(), dir.resolve("m").toString(),
+                LabelledSentences.read(SharedSpark.get(), test));
+        assertThat(f1).isEqualTo(BinaryMetrics.round(counts.f1()), org.assertj.core.data.Offset.offset(1e-4));
+        // GAD's training majority is the positive class: the baseline answers "positive" for everything.
+        assertThat(f1).as("F1 above the majority-class baseline").isGreaterThan(counts.alwaysPositiveF1());
+        assertThat(counts.mcc()).isGreaterThan(0.2);
+    }
+
+    @Test
+    void badLabelIsReportedWithFileAndLine(@TempDir Path dir) throws Exception {
+        Path bad = dir.resolve("bad.tsv");
+        Files.writeString(bad, "a sentence\t1\nanother one\tyes\n");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> LabelledSentences.readRows(bad))
+                .hasMessageContaining(bad + ":2").hasMessageContaining("'yes'");
+    }
+}
