@@ -9,7 +9,6 @@ import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Size;
 import software.amazon.awscdk.Stack;
-import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.services.ec2.CfnSecurityGroup;
 import software.amazon.awscdk.services.emrserverless.CfnApplication;
 import software.amazon.awscdk.services.iam.AnyPrincipal;
@@ -41,16 +40,18 @@ public class EMRServerlessStack extends Stack {
     public static final String INPUT = "input/";
     public static final String OUTPUT = "output/";
     public static final String LOGS = "logs/";
-    public static final String JAR = "geneassoc-pipeline-job.jar";
     public static final String SERVICE = "emr-serverless.amazonaws.com";
 
     private final Bucket bucket;
     private final Role jobRole;
     private final Secret mongoSecret;
     private final CfnApplication application;
+    private final JobContract contract;
 
-    public EMRServerlessStack(Construct scope, String id, StackProps props, StackSettings settings) {
-        super(scope, id, props);
+    public EMRServerlessStack(Construct scope, String id, EMRServerlessStackProps props) {
+        super(scope, id, props.stackProps());
+        StackSettings settings = props.settings();
+        this.contract = props.contract();
 
         Bucket accessLogs = Bucket.Builder.create(this, "AccessLogs")
                 .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
@@ -93,7 +94,7 @@ public class EMRServerlessStack extends Stack {
                 .build();
         BucketDeployment.Builder.create(this, "DeployConfig")
                 .sources(List.of(Source.asset(settings.configDir().toString()),
-                        Source.jsonData("models.json", Map.of("emrfsModelPath", bucket.s3UrlForObject("models")))))
+                        Source.jsonData(contract.modelsConfig(), Map.of(contract.modelsConfigKey(), bucket.s3UrlForObject("models")))))
                 .destinationBucket(bucket).destinationKeyPrefix(CONFIG)
                 .build();
 
@@ -213,15 +214,15 @@ public class EMRServerlessStack extends Stack {
 
     private void outputs() {
         String b = bucket.getBucketName();
-        String jar = "s3://" + b + "/" + ARTIFACTS + JAR;
-        String files = "s3://" + b + "/" + CONFIG + "geneassoc.json,s3://" + b + "/" + CONFIG + "models.json";
+        String jar = "s3://" + b + "/" + ARTIFACTS + contract.jarName();
+        String files = "s3://" + b + "/" + CONFIG + "geneassoc.json,s3://" + b + "/" + CONFIG + contract.modelsConfig();
         output("ApplicationId", application.getAttrApplicationId(), "EMR Serverless application ID");
         output("JobRoleArn", jobRole.getRoleArn(), "Execution role for start-job-run");
         output("BucketName", b, "Bucket for artifacts, models, config, input, output and logs");
         output("ArtifactsUri", "s3://" + b + "/" + ARTIFACTS, "Job JAR location");
         output("JobJarUri", jar, "Entry point of job runs");
-        output("ModelsUri", "s3://" + b + "/" + MODELS, "Models the job loads (emrfsModelPath)");
-        output("ConfigUri", "s3://" + b + "/" + CONFIG, "Job configuration (geneassoc.json, models.json) for --files");
+        output("ModelsUri", "s3://" + b + "/" + MODELS, "Models the job loads (" + contract.modelsConfigKey() + ")");
+        output("ConfigUri", "s3://" + b + "/" + CONFIG, "Job configuration (geneassoc.json, " + contract.modelsConfig() + ") for --files");
         output("InputUri", "s3://" + b + "/" + INPUT, "Upload article files here");
         output("OutputUri", "s3://" + b + "/" + OUTPUT, "JSON Lines output when no MongoDB secret is passed");
         output("LogsUri", "s3://" + b + "/" + LOGS, "Spark driver and executor logs");
@@ -230,7 +231,7 @@ public class EMRServerlessStack extends Stack {
                 + " --execution-role-arn " + jobRole.getRoleArn() + " --name geneassoc-gda --job-driver '{\"sparkSubmit\":{"
                 + "\"entryPoint\":\"" + jar + "\","
                 + "\"entryPointArguments\":[\"--input\",\"s3://" + b + "/" + INPUT + "\",\"--mongo-secret-id\",\"" + mongoSecret.getSecretArn() + "\"],"
-                + "\"sparkSubmitParameters\":\"--class org.geneassoc.job.GdaJob --files " + files
+                + "\"sparkSubmitParameters\":\"--class " + contract.mainClass() + " --files " + files
                 + " --conf spark.driver.cores=2 --conf spark.driver.memory=6g --conf spark.executor.cores=4 --conf spark.executor.memory=12g"
                 + " --conf spark.serializer=org.apache.spark.serializer.KryoSerializer --conf spark.kryoserializer.buffer.max=512m\"}}'"
                 + " --configuration-overrides '{\"monitoringConfiguration\":{\"s3MonitoringConfiguration\":{\"logUri\":\"s3://" + b + "/" + LOGS + "\"}}}'",

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.Aspects;
 import software.amazon.awscdk.Environment;
-import software.amazon.awscdk.StackProps;
 
 /** {@code cdk synth} / {@code cdk deploy}: the EMRServerlessStack, checked by cdk-nag's AWS Solutions rules. */
 public final class GeneAssocApp {
@@ -16,12 +15,14 @@ public final class GeneAssocApp {
     public static void main(String[] args) {
         App app = new App();
         Path root = Path.of(System.getProperty("geneassoc.root", ".")).toAbsolutePath().normalize();
-        StackSettings settings = StackSettings.fromContext(app.getNode(), root);
+        JobContract contract = JobContract.load();
         // Account and region come from the deploying credentials; synthesis needs neither.
-        new EMRServerlessStack(app, "EMRServerlessStack", StackProps.builder()
+        new EMRServerlessStack(app, "EMRServerlessStack", EMRServerlessStackProps.builder()
                 .env(Environment.builder().account(System.getenv("CDK_DEFAULT_ACCOUNT")).region(System.getenv("CDK_DEFAULT_REGION")).build())
                 .description("GeneAssoc: EMR Serverless application, bucket, job role and secret for the GDA Spark job")
-                .build(), settings);
+                .settings(StackSettings.fromContext(app.getNode(), root, contract))
+                .contract(contract)
+                .build());
         Aspects.of(app).add(new AwsSolutionsChecks(NagPackProps.builder().verbose(true).reports(true).build()));
         app.synth();
     }

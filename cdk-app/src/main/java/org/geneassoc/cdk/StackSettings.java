@@ -16,13 +16,13 @@ public record StackSettings(Path jarDir, Path modelsDir, Path configDir, String 
                             String maxCpu, String maxMemory, String maxDisk, int idleMinutes, String vpcId,
                             List<String> subnetIds) {
 
-    public static StackSettings fromContext(Node node, Path root) {
+    public static StackSettings fromContext(Node node, Path root, JobContract contract) {
         String subnets = text(node, "subnetIds", "");
         StackSettings s = new StackSettings(
                 root.resolve(text(node, "jarDir", "pipeline-job/target/emr")),
                 root.resolve(text(node, "modelsDir", "model-assets/target/models")),
                 root.resolve(text(node, "configDir", "config")),
-                text(node, "releaseLabel", "emr-7.9.0"),
+                text(node, "releaseLabel", contract.releaseLabel()),
                 text(node, "architecture", "X86_64"),
                 text(node, "maxCpu", "64 vCPU"),
                 text(node, "maxMemory", "256 GB"),
@@ -30,7 +30,7 @@ public record StackSettings(Path jarDir, Path modelsDir, Path configDir, String 
                 Integer.parseInt(text(node, "idleMinutes", "15")),
                 blankToNull(text(node, "vpcId", "")),
                 subnets.isBlank() ? List.of() : List.of(subnets.split("\\s*,\\s*")));
-        s.validate();
+        s.validate(contract);
         return s;
     }
 
@@ -44,14 +44,14 @@ public record StackSettings(Path jarDir, Path modelsDir, Path configDir, String 
     }
 
     /** Fails synthesis with the bad setting named, before CloudFormation sees anything. */
-    void validate() {
+    void validate(JobContract contract) {
         for (Path p : List.of(jarDir, modelsDir, configDir)) {
             if (!Files.isDirectory(p)) {
                 throw new IllegalArgumentException("Asset folder " + p + " does not exist; run 'mvn -B install' first");
             }
         }
-        if (!Files.isRegularFile(modelsDir.resolve("gda-classifier/model.json"))) {
-            throw new IllegalArgumentException(modelsDir + " holds no gda-classifier/model.json");
+        if (!Files.isRegularFile(modelsDir.resolve(contract.modelsManifest()))) {
+            throw new IllegalArgumentException(modelsDir + " holds no " + contract.modelsManifest() + "; run 'mvn -B install' first");
         }
         if (!releaseLabel.matches("emr-7\\.\\d+\\.\\d+")) {
             throw new IllegalArgumentException("releaseLabel " + releaseLabel + " must be an EMR 7.x label (Java 17), e.g. emr-7.9.0");

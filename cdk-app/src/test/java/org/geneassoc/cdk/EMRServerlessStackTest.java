@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.Aspects;
-import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.assertions.Annotations;
 import software.amazon.awscdk.assertions.Capture;
 import software.amazon.awscdk.assertions.Match;
@@ -22,22 +21,27 @@ import software.amazon.awscdk.assertions.Template;
 class EMRServerlessStackTest {
     @TempDir
     static Path root;
+    private static final JobContract CONTRACT = JobContract.load();
     private static EMRServerlessStack stack;
     private static Template template;
+
+    private static EMRServerlessStack stack(App app, String id, StackSettings settings) {
+        return new EMRServerlessStack(app, id, EMRServerlessStackProps.builder().settings(settings).build());
+    }
 
     @BeforeAll
     static void synth() throws Exception {
         Files.createDirectories(root.resolve("jar"));
-        Files.writeString(root.resolve("jar/" + EMRServerlessStack.JAR), "jar");
+        Files.writeString(root.resolve("jar/" + CONTRACT.jarName()), "jar");
         Files.createDirectories(root.resolve("models/gda-classifier"));
         Files.writeString(root.resolve("models/gda-classifier/model.json"), "{}");
         Files.createDirectories(root.resolve("config"));
         Files.writeString(root.resolve("config/geneassoc.json"), "{}");
         App app = app();
         StackSettings settings = new StackSettings(root.resolve("jar"), root.resolve("models"), root.resolve("config"),
-                "emr-7.9.0", "X86_64", "64 vCPU", "256 GB", "1000 GB", 15, null, List.of());
-        settings.validate();
-        stack = new EMRServerlessStack(app, "EMRServerlessStack", StackProps.builder().build(), settings);
+                CONTRACT.releaseLabel(), "X86_64", "64 vCPU", "256 GB", "1000 GB", 15, null, List.of());
+        settings.validate(CONTRACT);
+        stack = stack(app, "EMRServerlessStack", settings);
         Aspects.of(app).add(new AwsSolutionsChecks());
         app.synth();
         template = Template.fromStack(stack);
@@ -151,7 +155,7 @@ class EMRServerlessStackTest {
         String command = stack.resolve(template.findOutputs("StartJobRunCommand", Match.anyValue())
                 .get("StartJobRunCommand").get("Value")).toString();
         assertThat(command).contains("aws emr-serverless start-job-run").contains("--execution-role-arn")
-                .contains("jobs/artifacts/" + EMRServerlessStack.JAR).contains("--class org.geneassoc.job.GdaJob")
+                .contains("jobs/artifacts/geneassoc-pipeline-job.jar").contains("--class org.geneassoc.job.GdaJob")
                 .contains("config/models.json").contains("config/geneassoc.json").contains("spark.executor.memory")
                 .contains("spark.kryoserializer.buffer.max").contains("--input").contains("--mongo-secret-id")
                 .doesNotContain("mongodb://");
@@ -184,7 +188,7 @@ class EMRServerlessStackTest {
         App app = app();
         StackSettings settings = new StackSettings(root.resolve("jar"), root.resolve("models"), root.resolve("config"),
                 "emr-7.9.0", "ARM64", "16 vCPU", "64 GB", "200 GB", 15, "vpc-0abc", List.of("subnet-1", "subnet-2"));
-        Template t = Template.fromStack(new EMRServerlessStack(app, "WithVpc", StackProps.builder().build(), settings));
+        Template t = Template.fromStack(stack(app, "WithVpc", settings));
         t.hasResourceProperties("AWS::EMRServerless::Application", Match.objectLike(Map.of(
                 "Architecture", "ARM64",
                 "NetworkConfiguration", Match.objectLike(Map.of("SubnetIds", List.of("subnet-1", "subnet-2"))))));
@@ -196,9 +200,17 @@ class EMRServerlessStackTest {
     void badSettingsAreNamed() {
         StackSettings s = new StackSettings(root.resolve("jar"), root.resolve("models"), root.resolve("config"),
                 "emr-6.15.0", "X86_64", "1 vCPU", "1 GB", "20 GB", 15, null, List.of());
-        org.assertj.core.api.Assertions.assertThatThrownBy(s::validate).hasMessageContaining("emr-6.15.0");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> s.validate(CONTRACT)).hasMessageContaining("emr-6.15.0");
         StackSettings half = new StackSettings(root.resolve("jar"), root.resolve("models"), root.resolve("config"),
                 "emr-7.9.0", "X86_64", "1 vCPU", "1 GB", "20 GB", 15, "vpc-1", List.of());
-        org.assertj.core.api.Assertions.assertThatThrownBy(half::validate).hasMessageContaining("vpcId and subnetIds");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> half.validate(CONTRACT)).hasMessageContaining("vpcId and subnetIds");
+    }
+
+    @Test
+    void theContractIsTheOneThePomDeclares() {
+        assertThat(CONTRACT.releaseLabel()).matches("emr-7\\.\\d+\\.\\d+");
+        assertThat(CONTRACT.mainClass()).isEqualTo("org.geneassoc.job.GdaJob");
+        assertThat(CONTRACT.modelsConfig()).isEqualTo("models.json");
+        template.hasResourceProperties("AWS::EMRServerless::Application", Match.objectLike(Map.of("ReleaseLabel", CONTRACT.releaseLabel())));
     }
 }
