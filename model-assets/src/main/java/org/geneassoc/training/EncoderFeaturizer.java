@@ -58,13 +58,14 @@ public class EncoderFeaturizer extends BaseTransformer {
                 });
         lexicalBits = new IntParam(this, "lexicalBits", "hash bits of the n-gram block (0: none)", ParamValidators.inRange(0, 20));
         encoderThreads = new IntParam(this, "encoderThreads", "ONNX Runtime intra-op threads", ParamValidators.gtEq(1));
-        batchSize = new IntParam(this, "batchSize", "texts per encoder batch", ParamValidators.gtEq(1));
+        batchSize = new IntParam(this, "batchSize",
+                "texts per encoder call; above 1 features depend on batch neighbours (int8 ranges are per call)", ParamValidators.gtEq(1));
         setDefault(inputCol, "sentence");
         setDefault(outputCol, "features");
         setDefault(layers, LayerRange.DEFAULT.toString());
         setDefault(lexicalBits, 14);
         setDefault(encoderThreads, 1);
-        setDefault(batchSize, 32);
+        setDefault(batchSize, 1);
     }
 
     public static MLReader<EncoderFeaturizer> read() {

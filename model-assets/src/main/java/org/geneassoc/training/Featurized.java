@@ -25,8 +25,8 @@ public final class Featurized {
         Dataset<Row> sentences = sets.stream().map(d -> d.select("sentence")).reduce(Dataset::union).orElseThrow().distinct();
         this.features = new EncoderFeaturizer().setEncoderPath(encoder.toString()).setLayers(layers).setLexicalBits(LEXICAL_BITS)
                 .setInputCol("sentence").setOutputCol("features")
-                // Sorted, so every run encodes the same batches: int8 activation ranges are per batch.
-                .transform(sentences.repartition(spark.sparkContext().defaultParallelism(), col("sentence")).sortWithinPartitions("sentence"))
+                // Each sentence is encoded alone, so its features do not depend on how the sentences are spread.
+                .transform(sentences.repartition(spark.sparkContext().defaultParallelism(), col("sentence")))
                 .persist(StorageLevel.MEMORY_AND_DISK());
     }
 

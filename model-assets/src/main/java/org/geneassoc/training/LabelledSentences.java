@@ -53,7 +53,7 @@ public final class LabelledSentences {
         return rows;
     }
 
-    /** One partition per core, in file order, so training sees the same batches every run. */
+    /** One partition per core; training sorts the rows it fits on, so their spread does not matter. */
     public static Dataset<Row> read(SparkSession spark, Path file) throws IOException {
         int parts = spark.sparkContext().defaultParallelism();
         return spark.createDataFrame(readRows(file), SCHEMA).repartition(parts, org.apache.spark.sql.functions.col("sentence"));

@@ -24,7 +24,10 @@ import org.apache.spark.sql.types.StructType;
  * The hypothesis is the one the model's manifest names (by default), fixed ({@code hypothesis}) or read
  * per row ({@code hypothesisCol}); the manifest names the hypothesis its heads were trained for and any
  * other is refused.
- * Rows are scored a partition at a time so the encoder sees length-sorted batches.
+ * Each premise is encoded alone by default: the encoder is int8 with activation ranges computed per
+ * call, so in a batch a score would depend on the premises it happens to share the batch with, and
+ * through them on partitioning, core count and input order. Alone, a score is a function of the
+ * premise and the model.
  */
 public class SentencePairClassifier extends BaseTransformer {
     private static final long serialVersionUID = 1L;
@@ -55,7 +58,9 @@ public class SentencePairClassifier extends BaseTransformer {
         outputCol = new Param<>(this, "outputCol", "output struct column {label, score}");
         modelPath = new Param<>(this, "modelPath", "classifier model folder: local path or Hadoop URI such as s3a://bucket/models/gda-classifier");
         encoderThreads = new IntParam(this, "encoderThreads", "ONNX Runtime intra-op threads per JVM session", ParamValidators.gtEq(1));
-        batchSize = new IntParam(this, "batchSize", "premises per encoder batch", ParamValidators.gtEq(1));
+        batchSize = new IntParam(this, "batchSize",
+                "premises per encoder call; above 1 a score depends on its batch neighbours (int8 ranges are per call)",
+                ParamValidators.gtEq(1));
         premiseKind = new Param<>(this, "premiseKind", "sentence (the head follows the premise's entity markers) or abstract",
                 ParamValidators.inArray(new String[] {"sentence", "abstract"}));
         setDefault(premiseCol, "premise");
@@ -63,7 +68,7 @@ public class SentencePairClassifier extends BaseTransformer {
         setDefault(hypothesisCol, "");
         setDefault(outputCol, "prediction");
         setDefault(encoderThreads, 1);
-        setDefault(batchSize, 8);
+        setDefault(batchSize, 1);
         setDefault(premiseKind, "sentence");
     }
 
@@ -135,7 +140,7 @@ public class SentencePairClassifier extends BaseTransformer {
         if (forced != null) {
             driverModel.requireHead(forced);
         }
-        // Large chunks let the featurizer sort many premises by length, so batches carry little padding.
+        // Large chunks let the featurizer sort many premises by length, so batches (when above 1) carry little padding.
         int chunk = Math.max(batch * 64, 2048);
         return dataset.toDF().mapPartitions(
                 (org.apache.spark.api.java.function.MapPartitionsFunction<Row, Row>) rows -> {

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.apache.spark.sql.SparkSession;
 import org.geneassoc.evaluation.BinaryMetrics;
 import org.geneassoc.training.LabelledSentences;
 import org.geneassoc.testing.SharedData;
@@ -46,17 +47,30 @@ class TrainEvaluateTest {
     }
 
     @Test
-    void trainingIsDeterministicForAFixedSeed(@TempDir Path dir) throws Exception {
-        SharedSpark.get();
+    void trainingAndEvaluationAreTheSameWhateverThePartitioning(@TempDir Path dir) throws Exception {
+        SparkSession spark = SharedSpark.get();
         Path train = slice(SharedData.require("gad/2/train.tsv"), dir.resolve("train.tsv"), 500);
+        Path test = slice(SharedData.require("gad/2/test.tsv"), dir.resolve("test.tsv"), 100);
         String models = SharedData.models();
-        run("train", "--train", train.toString(), "--out", dir.resolve("m1").toString(), "--models", models, "--master", "local[2]");
-        run("train", "--train", train.toString(), "--out", dir.resolve("m2").toString(), "--models", models, "--master", "local[2]");
+        String before = spark.conf().get("spark.sql.shuffle.partitions");
+        List<String> evaluations = new java.util.ArrayList<>();
+        try {
+            for (String partitions : List.of("1", "17")) {
+                spark.conf().set("spark.sql.shuffle.partitions", partitions);
+                Path m = dir.resolve("m" + partitions);
+                run("train", "--train", train.toString(), "--out", m.toString(), "--models", models, "--master", "local[2]");
+                evaluations.add(run("evaluate", "--model", m.toString(), "--data", test.toString(), "--master", "local[2]")
+                        .replace(m.toString(), "MODEL"));
+            }
+        } finally {
+            spark.conf().set("spark.sql.shuffle.partitions", before);
+        }
         for (String head : List.of("head-marked.json", "head-plain.json")) {
             assertThat(Files.readString(dir.resolve("m1").resolve(head)))
-                    .as("%s is the same for the same seed and data", head)
-                    .isEqualTo(Files.readString(dir.resolve("m2").resolve(head)));
+                    .as("%s is the same with 1 and 17 shuffle partitions", head)
+                    .isEqualTo(Files.readString(dir.resolve("m17").resolve(head)));
         }
+        assertThat(evaluations.get(0)).contains("F1=").isEqualTo(evaluations.get(1));
     }
 
     @Test
