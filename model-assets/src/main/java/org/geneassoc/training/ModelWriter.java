@@ -1,6 +1,7 @@
 package org.geneassoc.training;
 
 import org.geneassoc.classify.FeatureSet;
+import org.geneassoc.models.ModelsFolder;
 import org.geneassoc.classify.LinearHead;
 import org.geneassoc.classify.ModelManifest;
 import java.io.IOException;
@@ -44,7 +45,7 @@ public final class ModelWriter {
             Files.copy(copyEncoderFrom.resolve(OnnxEncoder.MODEL_FILE), target.resolve(OnnxEncoder.MODEL_FILE), StandardCopyOption.REPLACE_EXISTING);
             Files.copy(copyEncoderFrom.resolve(OnnxEncoder.VOCAB_FILE), target.resolve(OnnxEncoder.VOCAB_FILE), StandardCopyOption.REPLACE_EXISTING);
         }
-        ModelManifest m = new ModelManifest("gda-classifier", "1", HYPOTHESIS,
+        ModelManifest m = new ModelManifest(ModelsFolder.CLASSIFIER, "1", HYPOTHESIS,
                 new ModelManifest.Encoder(encoderRef, ENCODER_NAME, ENCODER_SOURCE, layers), files, lexicalBits, trainingData,
                 metrics, seed, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
         m.write(out);
