@@ -74,8 +74,12 @@ class GdaJobTest {
         assertThat(summary.get("duplicateRecords").asLong()).isEqualTo(6);
         assertThat(summary.get("abstracts").asLong()).isEqualTo(6);
         List<JsonNode> docs = JobRunner.documents(out);
-        assertThat(summary.get("abstractsScreened").asLong()).as("the wheat and rostering abstracts name no gene, so have no pair")
-                .isLessThanOrEqualTo(4).isEqualTo(docs.size());
+        if (summary.get("entityRecognition").asBoolean()) {
+            assertThat(summary.get("abstractsScreened").asLong()).as("the wheat and rostering abstracts name no gene, so have no pair")
+                    .isLessThanOrEqualTo(4).isEqualTo(docs.size());
+        } else {
+            assertThat(summary.get("abstractsScreened").asLong()).as("without a vocabulary every abstract is screened").isEqualTo(6);
+        }
         assertWellFormed(docs, 0.5);
         JsonNode brca = docs.stream().filter(d -> d.get("pmid").asText().equals("90000001")).findFirst().orElseThrow();
         assertThat(brca.get("journal").asText()).isEqualTo("Journal of Demonstration Genetics");
@@ -93,7 +97,8 @@ class GdaJobTest {
         Files.copy(Path.of("../samples/europepmc-sample.xml"), in.resolve("good.xml"));
         org.geneassoc.ingest.HostileXml.xxe(in, "TOP-SECRET-JOB");
         Path out = dir.resolve("out");
-        JobRunner.Result r = JobRunner.run("--input", in.toString(), "--output", out.toString(), "--abstract-threshold", "0");
+        JobRunner.Result r = JobRunner.run("--input", in.toString(), "--output", out.toString(), "--abstract-threshold", "0",
+                "--sentence-threshold", "0");
         assertThat(r.exitCode()).isEqualTo(3);
         assertThat(r.stderr()).contains("xxe.xml");
         assertThat(JobRunner.summary(out).get("filesFailed").toString()).contains("xxe.xml");

@@ -13,6 +13,7 @@ import java.util.Map;
 import org.geneassoc.config.JobConfig;
 import org.geneassoc.config.Setting;
 import org.geneassoc.metrics.RunMetrics;
+import org.geneassoc.spark.LocalFolders;
 import org.geneassoc.ingest.ArticleReader;
 import org.geneassoc.ingest.InputFormat;
 import org.geneassoc.testing.SharedData;
@@ -31,7 +32,8 @@ class GdaPipelineTest {
                         Setting.ABSTRACT_THRESHOLD, "0", Setting.SENTENCE_THRESHOLD, "0.5"))
                 .build();
         Dataset<Row> articles = ArticleReader.read(spark, cfg.input(), InputFormat.AUTO).filter(col("kind").equalTo("ARTICLE"));
-        PipelineModel model = GdaPipeline.build(spark, cfg, true, RunMetrics.register(spark.sparkContext()));
+        PipelineModel model = GdaPipeline.build(spark, cfg, LocalFolders.exists(cfg.models().vocabulary()),
+                RunMetrics.register(spark.sparkContext()));
         List<Row> before = model.transform(articles).orderBy("pmid").collectAsList();
         model.write().overwrite().save(dir.toString());
         List<Row> after = PipelineModel.load(dir.toString()).transform(articles).orderBy("pmid").collectAsList();
