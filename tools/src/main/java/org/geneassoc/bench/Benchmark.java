@@ -130,7 +130,7 @@ public final class Benchmark {
 
 
         for (int i = 0; i < WARM_UP_RUNS; i++) {
-            run(base, outputDir.resolve("warm-up-" + i));
+            runJob(base, outputDir.resolve("warm-up-" + i));
         }
         // Ceiling, classifier stage and job alternate, and each figure is a median: this shared machine's
         // speed drifts by 15% and more over minutes, and a ratio of two single measurements taken minutes
@@ -146,7 +146,7 @@ public final class Benchmark {
             if (r < runs) {
                 resetPeaks();
                 long t0 = System.nanoTime();
-                s = run(input, outputDir.resolve("timed-" + r));
+                s = runJob(input, outputDir.resolve("timed-" + r));
                 jobSeconds.add((System.nanoTime() - t0) / 1e9);
                 peakHeap = Math.max(peakHeap, peakHeapMb());
             }
@@ -162,7 +162,7 @@ public final class Benchmark {
         // The live set is sampled in a run of its own: its full collections would otherwise be timed as the job's.
         LiveHeapSampler live = new LiveHeapSampler(LIVE_HEAP_INTERVAL_MS);
         try {
-            run(input, outputDir.resolve("live-heap"));
+            runJob(input, outputDir.resolve("live-heap"));
         } finally {
             live.close();
         }
@@ -197,7 +197,7 @@ public final class Benchmark {
     }
 
     /** One run of the job with its own metrics, as each run on a cluster would have. */
-    private RunSummary run(String input, Path out) throws Exception {
+    private RunSummary runJob(String input, Path out) throws Exception {
         return GdaJob.run(spark, cfg.withInputAndOutput(input, out.toString()), RunMetrics.register(spark.sparkContext()));
     }
 
