@@ -27,6 +27,8 @@ import org.geneassoc.evaluation.PubTator;
  * a name found at least {@value #MIN_SEEN} times in Train with precision under {@value #MIN_PRECISION} goes.
  */
 public final class VocabularyBuilder {
+    /** The build report written beside the terms. */
+    public static final String REPORT = "vocabulary.json";
     static final int MIN_SEEN = 3;
     static final double MIN_PRECISION = 0.25;
 
@@ -36,24 +38,25 @@ public final class VocabularyBuilder {
     private final Map<String, String> meshNames = new HashMap<>();
     private final Map<String, Object> report = new LinkedHashMap<>();
 
-    public static void main(String[] args) throws IOException {
-        if (args.length != 2) {
-            throw new IllegalArgumentException("usage: VocabularyBuilder <shared data dir> <vocabulary output dir>");
-        }
-        Path data = Path.of(args[0]);
-        if (!Files.isRegularFile(data.resolve("vocab/hgnc.tsv"))) {
-            System.out.println("Entity vocabulary not built: " + data.resolve("vocab") + " is absent. The job will score "
-                    + "sentences without naming genes and diseases.");
-            return;
+    /**
+     * Compiles the vocabulary from the reference data folder into {@code out} (terms.tsv.gz and a
+     * vocabulary.json report); {@code bin/geneassoc vocabulary} runs it. Returns the report.
+     */
+    public static Map<String, Object> compile(Path data, Path out) throws IOException {
+        for (String source : List.of("vocab/hgnc.tsv", "vocab/mesh-diseases.belanno", "vocab/disease-ontology.belns",
+                "biored/Train.PubTator")) {
+            if (!Files.isRegularFile(data.resolve(source))) {
+                throw new IOException("Vocabulary source " + data.resolve(source) + " does not exist");
+            }
         }
         VocabularyBuilder b = new VocabularyBuilder();
         Vocabulary v = b.build(data);
-        v.write(Path.of(args[1]));
+        v.write(out);
         b.report.put("geneTerms", v.geneTerms());
         b.report.put("diseaseTerms", v.diseaseTerms());
-        Files.writeString(Path.of(args[1]).resolve("vocabulary.json"),
-                new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(b.report));
-        System.out.println("Entity vocabulary: " + v.geneTerms() + " gene and " + v.diseaseTerms() + " disease names in " + args[1]);
+        Files.writeString(out.resolve(REPORT),
+                new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(b.report) + "\n");
+        return b.report;
     }
 
     Vocabulary build(Path data) throws IOException {

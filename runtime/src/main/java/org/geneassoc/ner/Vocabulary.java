@@ -69,7 +69,8 @@ public final class Vocabulary {
     public static Vocabulary read(Path folder) throws IOException {
         Path file = folder.resolve(FILE);
         if (!Files.isRegularFile(file)) {
-            throw new IOException("Entity vocabulary " + file + " does not exist; the model-assets build writes it from ../shared/data/vocab");
+            throw new IOException("Entity vocabulary " + file + " does not exist; the model-assets build copies it into every models folder "
+                    + "(mvn -pl model-assets -am package)");
         }
         Map<String, Term> genes = new HashMap<>();
         Map<String, Term> diseases = new HashMap<>();

@@ -1,0 +1,31 @@
+package org.geneassoc.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.geneassoc.assets.VocabularyBuilder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code geneassoc vocabulary}: compiles the gene and disease vocabulary the project ships from the
+ * reference data, into the committed folder the model build copies into every models folder.
+ */
+@Command(name = "vocabulary", mixinStandardHelpOptions = true,
+        description = "Compile the gene and disease vocabulary (terms.tsv.gz, vocabulary.json) from the reference data.")
+public final class VocabularyCommand implements Callable<Integer> {
+    @Option(names = "--data", defaultValue = "../shared/data", description = "Reference data folder with vocab/ and biored/ (default: ${DEFAULT-VALUE}).")
+    Path data;
+
+    @Option(names = "--out", defaultValue = "model-assets/src/main/models/vocabulary",
+            description = "Output folder; the committed one by default, next to its NOTICE (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        Map<String, Object> report = VocabularyBuilder.compile(data, Files.createDirectories(out));
+        System.out.printf("%s gene and %s disease names written to %s%n", report.get("geneTerms"), report.get("diseaseTerms"), out);
+        return 0;
+    }
+}
