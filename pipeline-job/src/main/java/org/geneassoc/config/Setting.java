@@ -34,7 +34,10 @@ public enum Setting {
     MONGO_SECRET_ID("mongoSecretId", null, null, "ID", "AWS Secrets Manager secret holding the MongoDB URI (EMR).",
             Setting::text),
     MONGO_DATABASE("mongoDatabase", null, () -> "geneassoc", "NAME", "MongoDB database.", Setting::mongoName),
-    MONGO_COLLECTION("mongoCollection", null, () -> "pubmedArticles", "NAME", "MongoDB collection.", Setting::mongoName);
+    MONGO_COLLECTION("mongoCollection", null, () -> "pubmedArticles", "NAME", "MongoDB collection.", Setting::mongoName),
+    FAIL_ON_BAD_INPUT("failOnBadInput", null, () -> "false", null,
+            "Exit 3 when any input file could not be read; without it such a run exits 0 and names the files in its summary.",
+            Setting::bool);
 
     private final String key;
     private final String env;
@@ -75,8 +78,13 @@ public enum Setting {
         return fallback == null ? null : fallback.get();
     }
 
+    /** What the flag's value looks like; null for a switch, whose flag alone means true. */
     public String label() {
         return label;
+    }
+
+    public boolean isSwitch() {
+        return label == null;
     }
 
     public String description() {
@@ -118,6 +126,13 @@ public enum Setting {
             throw new IllegalArgumentException("is required");
         }
         return v;
+    }
+
+    private static Object bool(String v) {
+        if ("true".equalsIgnoreCase(v) || "false".equalsIgnoreCase(v)) {
+            return Boolean.parseBoolean(v);
+        }
+        throw new IllegalArgumentException("must be true or false");
     }
 
     private static Object text(String v) {

@@ -45,6 +45,8 @@ public record JobArgs(Map<Setting, String> flags, String master, Path configDir,
             String value;
             if (eq > 0) {
                 value = arg.substring(eq + 1);
+            } else if (s != null && s.isSwitch()) {
+                value = "true";
             } else if (i + 1 < args.length && !args[i + 1].startsWith("--")) {
                 value = args[++i];
             } else {
@@ -78,7 +80,7 @@ public record JobArgs(Map<Setting, String> flags, String master, Path configDir,
                 + "Find gene-disease associations in article records and write one document per article.\n\n");
         for (Setting s : Setting.values()) {
             String dflt = s.defaultValue();
-            b.append(String.format("  %-32s %s%s%s%n", s.flag() + " " + s.label(), s.description(),
+            b.append(String.format("  %-32s %s%s%s%n", s.isSwitch() ? s.flag() : s.flag() + " " + s.label(), s.description(),
                     s.env() == null ? "" : " Env: " + s.env() + ".", dflt == null ? "" : " Default: " + dflt + "."));
         }
         b.append(String.format("  %-32s %s%n", MASTER + " URL", "Spark master when not launched by spark-submit. Default: local[*]."));
@@ -86,7 +88,8 @@ public record JobArgs(Map<Setting, String> flags, String master, Path configDir,
         b.append("\nSettings merge, lowest first: defaults, config/*.json, JSON files shipped with spark-submit --files\n"
                 + "(read from SparkFiles; models.json's emrfsModelPath sets --models), the environment, the flags.\n"
                 + "Exit codes: 0 all input read, documents written; 1 bad configuration, missing input or failed run;\n"
-                + "2 unknown or malformed flag; 3 documents written, but some input files could not be read.\n");
+                + "2 unknown or malformed flag; 3 some input files could not be read and --fail-on-bad-input was given,\n"
+                + "or none could be read. A run that read some files and not others exits 0 and names them.\n");
         return b.toString();
     }
 }

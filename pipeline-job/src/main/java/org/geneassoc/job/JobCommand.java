@@ -17,8 +17,8 @@ import org.geneassoc.spark.Sessions;
 
 /**
  * The job as a command: flags in, run summary and exit code out. Exit 0 when every file was read, 1 for
- * bad configuration or a failed run, 2 for a bad flag, 3 when some files could not be read (the rest is
- * written). Failures end in one clear line on stderr (the stack trace with GENEASSOC_DEBUG=1).
+ * bad configuration or a failed run, 2 for a bad flag, 3 when some input files could not be read and the
+ * user asked for that to fail the run, or when no file could be read. Failures end in one clear line on stderr (the stack trace with GENEASSOC_DEBUG=1).
  */
 public final class JobCommand {
     public static final int OK = 0;
@@ -61,7 +61,12 @@ public final class JobCommand {
             if (!summary.filesFailed().isEmpty()) {
                 System.err.println("Some input files could not be read; their records were skipped:");
                 summary.filesFailed().forEach(f -> System.err.println("  " + f));
-                return SOME_INPUT_UNREADABLE;
+                // A partly bad input must not fail a run that did its work (on EMR a non-zero exit marks the
+                // run FAILED), unless the user asks; an input of which nothing could be read always fails.
+                if (cfg.failOnBadInput() || summary.filesFailed().size() >= summary.filesRead()) {
+                    return SOME_INPUT_UNREADABLE;
+                }
+                System.err.println("The rest was read and written (exit 0; " + Setting.FAIL_ON_BAD_INPUT.flag() + " makes this exit 3).");
             }
             return OK;
         } catch (Exception e) {

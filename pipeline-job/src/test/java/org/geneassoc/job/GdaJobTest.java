@@ -96,11 +96,20 @@ class GdaJobTest {
         Path in = Files.createDirectories(dir.resolve("in"));
         Files.copy(Path.of("../samples/europepmc-sample.xml"), in.resolve("good.xml"));
         org.geneassoc.ingest.HostileXml.xxe(in, "TOP-SECRET-JOB");
+        JobRunner.Result strict = JobRunner.run("--input", in.toString(), "--output", dir.resolve("strict").toString(),
+                "--abstract-threshold", "0", "--sentence-threshold", "0", "--fail-on-bad-input");
+        assertThat(strict.exitCode()).as("asked to fail on bad input").isEqualTo(3);
+        assertThat(JobRunner.documents(dir.resolve("strict"))).as("the good file is written all the same").isNotEmpty();
+        Path onlyBad = Files.createDirectories(dir.resolve("only-bad"));
+        org.geneassoc.ingest.HostileXml.xxe(onlyBad, "TOP-SECRET-JOB");
+        assertThat(JobRunner.run("--input", onlyBad.toString(), "--output", dir.resolve("none").toString()).exitCode())
+                .as("nothing could be read").isEqualTo(3);
+
         Path out = dir.resolve("out");
         JobRunner.Result r = JobRunner.run("--input", in.toString(), "--output", out.toString(), "--abstract-threshold", "0",
                 "--sentence-threshold", "0");
-        assertThat(r.exitCode()).isEqualTo(3);
-        assertThat(r.stderr()).contains("xxe.xml");
+        assertThat(r.exitCode()).as("a run that read and wrote the good file succeeds").isZero();
+        assertThat(r.stderr()).contains("xxe.xml").contains("--fail-on-bad-input makes this exit 3");
         assertThat(JobRunner.summary(out).get("filesFailed").toString()).contains("xxe.xml");
         assertThat(JobRunner.documents(out)).isNotEmpty();
         try (var files = Files.list(out)) {
@@ -156,7 +165,7 @@ class GdaJobTest {
         JobRunner.Result help = JobRunner.run("--help");
         assertThat(help.exitCode()).isZero();
         for (Setting s : Setting.values()) {
-            assertThat(help.stdout()).contains(s.flag() + " " + s.label());
+            assertThat(help.stdout()).contains(s.isSwitch() ? s.flag() : s.flag() + " " + s.label());
         }
         assertThat(help.stdout()).contains("Default: 0.8.").contains("Env: MONGODB_CONNECTION_URI.");
     }
