@@ -14,6 +14,7 @@ import org.geneassoc.sink.JsonLinesSink;
 import org.geneassoc.sink.MongoSink;
 import org.geneassoc.sink.RunSummary;
 import org.geneassoc.spark.LocalFolders;
+import org.geneassoc.spark.Sessions;
 
 import static org.apache.spark.sql.functions.col;
 
@@ -28,11 +29,7 @@ public final class GdaJob {
 
     public static void main(String[] args) {
         int code = JobCommand.execute(args, metrics -> () -> { });
-        // Stopped before exiting, so event logs and history are complete on EMR too.
-        SparkSession.getActiveSession().foreach(s -> {
-            s.stop();
-            return null;
-        });
+        Sessions.stopActive();
         System.exit(code);
     }
 

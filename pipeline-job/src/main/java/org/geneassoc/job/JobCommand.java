@@ -1,6 +1,7 @@
 package org.geneassoc.job;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -70,15 +71,20 @@ public final class JobCommand {
             }
             return OK;
         } catch (Exception e) {
-            Throwable root = e;
-            while (root.getCause() != null && (root.getMessage() == null || root instanceof ExecutionException)) {
-                root = root.getCause();
-            }
-            System.err.println("error: " + (root.getMessage() == null ? root.toString() : root.getMessage()));
-            if (System.getenv("GENEASSOC_DEBUG") != null) {
-                e.printStackTrace();
-            }
+            reportFailure(e, new PrintWriter(System.err, true));
             return FAILED;
+        }
+    }
+
+    /** One line naming what went wrong (the first cause with a message); the stack trace too with GENEASSOC_DEBUG=1. */
+    public static void reportFailure(Throwable e, PrintWriter err) {
+        Throwable root = e;
+        while (root.getCause() != null && (root.getMessage() == null || root instanceof ExecutionException)) {
+            root = root.getCause();
+        }
+        err.println("error: " + (root.getMessage() == null ? root.toString() : root.getMessage()));
+        if (System.getenv("GENEASSOC_DEBUG") != null) {
+            e.printStackTrace(err);
         }
     }
 

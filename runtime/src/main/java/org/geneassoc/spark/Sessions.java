@@ -33,4 +33,12 @@ public final class Sessions {
         spark.sparkContext().setLogLevel("WARN");
         return spark;
     }
+
+    /** Stops the active session, if any, before a process exits, so event logs and history are complete on EMR too. */
+    public static void stopActive() {
+        SparkSession.getActiveSession().foreach(s -> {
+            s.stop();
+            return null;
+        });
+    }
 }

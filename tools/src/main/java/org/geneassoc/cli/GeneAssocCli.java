@@ -1,7 +1,7 @@
 package org.geneassoc.cli;
 
-import java.util.concurrent.ExecutionException;
-import org.apache.spark.sql.SparkSession;
+import org.geneassoc.job.JobCommand;
+import org.geneassoc.spark.Sessions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -16,10 +16,7 @@ public final class GeneAssocCli {
 
     public static void main(String[] args) {
         int code = execute(args);
-        SparkSession.getActiveSession().foreach(s -> {
-            s.stop();
-            return null;
-        });
+        Sessions.stopActive();
         System.exit(code);
     }
 
@@ -29,15 +26,8 @@ public final class GeneAssocCli {
         // `run` hands every argument to the job's own parser.
         cli.getSubcommands().get("run").setStopAtUnmatched(true);
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            Throwable root = e;
-            while (root.getCause() != null && (root.getMessage() == null || root instanceof ExecutionException)) {
-                root = root.getCause();
-            }
-            cmd.getErr().println("error: " + (root.getMessage() == null ? root.toString() : root.getMessage()));
-            if (System.getenv("GENEASSOC_DEBUG") != null) {
-                e.printStackTrace(cmd.getErr());
-            }
-            return 1;
+            JobCommand.reportFailure(e, cmd.getErr());
+            return JobCommand.FAILED;
         });
         return cli.execute(args);
     }
