@@ -7,6 +7,10 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.geneassoc.bench.Benchmark;
+import org.geneassoc.bench.MatcherBenchmark;
+import org.geneassoc.ner.EntityMatcher;
+import org.geneassoc.ner.Vocabulary;
+import org.geneassoc.models.ModelsFolder;
 import org.geneassoc.config.JobConfig;
 import org.geneassoc.config.Setting;
 import org.geneassoc.job.JobArgs;
@@ -30,11 +34,23 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Timed runs of the job, alternating with measurements of the ceiling; medians are reported (default: ${DEFAULT-VALUE}).")
     int runs;
 
+    @Option(names = "--matcher", description = "Measure only the entity matcher: mentions/s on one thread over every BioRED "
+            + "title and abstract and every GAD sentence in --data.")
+    boolean matcher;
+
+    @Option(names = "--data", defaultValue = "../shared/data", description = "Reference data folder for --matcher (default: ${DEFAULT-VALUE}).")
+    Path data;
+
     @Mixin
     SparkOptions env;
 
     @Override
     public Integer call() throws Exception {
+        if (matcher) {
+            EntityMatcher m = new EntityMatcher(Vocabulary.read(env.models().localPath(ModelsFolder.VOCABULARY)));
+            MatcherBenchmark.run(m, MatcherBenchmark.texts(data)).forEach((k, v) -> System.out.println(k + "=" + v));
+            return 0;
+        }
         if (repeat < 1) {
             throw new IllegalArgumentException("--repeat must be at least 1, got " + repeat);
         }
