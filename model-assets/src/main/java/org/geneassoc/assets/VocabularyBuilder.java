@@ -1,15 +1,17 @@
 package org.geneassoc.assets;
 
-import org.geneassoc.ner.Vocabulary;
-import org.geneassoc.ner.TermKey;
-import org.geneassoc.ner.Concept;
-import org.geneassoc.ner.EntityMatcher;
-import org.geneassoc.ner.Mention;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -17,191 +19,447 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.zip.GZIPInputStream;
 import org.geneassoc.evaluation.PubTator;
+import org.geneassoc.ner.Concept;
+import org.geneassoc.ner.EntityMatcher;
+import org.geneassoc.ner.Mention;
+import org.geneassoc.ner.Species;
+import org.geneassoc.ner.TermKey;
+import org.geneassoc.ner.Vocabulary;
 
 /**
- * Build step: gene and disease dictionaries from real sources in {@code ../shared/data}: the HGNC table
- * (approved symbols and aliases with HGNC and Entrez IDs), MeSH disease descriptors, Disease Ontology
- * names, and the mention → ID pairs annotated in BioRED Train. Names that BioRED Train shows to be
- * mostly something else (short symbols that are words or units, generic disease words) are dropped:
- * a name found at least {@value #MIN_SEEN} times in Train with precision under {@value #MIN_PRECISION} goes.
+ * Build step: the gene and disease vocabulary from the reference data in {@code ../shared/data/vocab}
+ * and the mention → ID pairs annotated in BioRED Train.
+ * <p>Genes, per species (human, mouse, rat): NCBI Gene symbols, synonyms and full names, HGNC aliases and
+ * IDs for human genes, and NCBI's one-to-one orthologs, which give each mouse and rat gene its human
+ * counterpart and let a human name find the rodent gene in a text about mice or rats.
+ * <p>Diseases: the names and synonyms of the disease vocabulary (CTD MEDIC with Disease Ontology and
+ * Mondo synonyms), as MeSH or OMIM IDs the way BioRED writes them, after the {@link Filter}s.
+ * <p>Names that BioRED Train shows to be mostly something else go: a name found at least
+ * {@value #MIN_SEEN} times in Train with precision under {@value #MIN_PRECISION}.
  */
 public final class VocabularyBuilder {
     /** The build report written beside the terms. */
     public static final String REPORT = "vocabulary.json";
     static final int MIN_SEEN = 3;
     static final double MIN_PRECISION = 0.25;
+    /** Disease synonyms of at most this many letters and digits, in capitals, are abbreviations. */
+    static final int ABBREVIATION_LENGTH = 6;
 
-    private final Map<String, Vocabulary.Term> genes = new HashMap<>();
+    /** What the build leaves out of the disease names, each measurable by switching it off. */
+    public enum Filter {
+        /** Gene names that are the stem of several genes' symbols ("MMP" for MMP1, MMP2, …; "Smad"): a family, not one gene. */
+        GENE_FAMILY_NAMES,
+        /** Gene synonyms (not symbols) of at most four letters and no digit ("IR", "STOP", "NET"): mostly other things in a text. */
+        SHORT_GENE_SYNONYMS,
+        /** OMIM titles that join several entries ("…, INCLUDED") or name a risk, not a disease ("…, SUSCEPTIBILITY TO"). */
+        OMIM_COMPOUND_TITLES,
+        /** Synonyms that are short abbreviations ("AD", "NIDDM"): they name many things; a text that defines one still finds it. */
+        SHORT_ABBREVIATIONS,
+        /** Names that several concepts share, unless exactly one of them has it as its preferred name. */
+        SHARED_NAMES,
+        /** Names BioRED Train shows to be mostly something else (see the class comment). */
+        FALSE_FRIENDS
+    }
+
+    /** A microRNA gene symbol (MIR21, Mir21a, Mir125b-1) and the name texts use after "miR-"/"miRNA-". */
+    private static final java.util.regex.Pattern MICRO_RNA = java.util.regex.Pattern.compile("(?i)mir(\\d+[a-z]?(?:-\\d+)?)");
+    private static final List<String> SOURCES = List.of("vocab/ncbi-human-genes.tsv", "vocab/ncbi-mouse-genes.tsv", "vocab/ncbi-rat-genes.tsv",
+            "vocab/ncbi-human-genes-all-types.tsv.gz", "vocab/ncbi-mouse-genes-all-types.tsv.gz", "vocab/ncbi-rat-genes-all-types.tsv.gz",
+            "vocab/hgnc.tsv", "vocab/ncbi-orthologs-human-mouse-rat.tsv", "vocab/disease-vocabulary.tsv", "vocab/disease-term-sources.tsv.gz",
+            "biored/Train.PubTator");
+
+    private final Set<Filter> filters;
+    private final Map<Species, Map<String, Vocabulary.Term>> genes = new EnumMap<>(Species.class);
+    private final Map<Species, Map<String, String>> symbols = new EnumMap<>(Species.class);
+    private final Map<String, String> hgncIds = new HashMap<>();
+    /** Entrez ID of a gene → Entrez IDs of its one-to-one orthologs, by species. */
+    private final Map<String, Map<Species, String>> orthologs = new HashMap<>();
+    private final Map<String, Concept> geneConcepts = new HashMap<>();
     private final Map<String, Vocabulary.Term> diseases = new HashMap<>();
-    private final Map<String, String[]> hgncByEntrez = new HashMap<>();
-    private final Map<String, String> meshNames = new HashMap<>();
+    private final Map<String, String> diseaseNames = new HashMap<>();
     private final Map<String, Object> report = new LinkedHashMap<>();
+
+    private VocabularyBuilder(Set<Filter> filters) {
+        this.filters = filters;
+        for (Species s : Species.values()) {
+            genes.put(s, new HashMap<>());
+            symbols.put(s, new HashMap<>());
+        }
+    }
+
+    /** Compiles the vocabulary with every filter on; see {@link #compile(Path, Path, Set)}. */
+    public static Map<String, Object> compile(Path data, Path out) throws IOException {
+        return compile(data, out, EnumSet.allOf(Filter.class));
+    }
 
     /**
      * Compiles the vocabulary from the reference data folder into {@code out} (terms.tsv.gz and a
      * vocabulary.json report); {@code bin/geneassoc vocabulary} runs it. Returns the report.
      */
-    public static Map<String, Object> compile(Path data, Path out) throws IOException {
-        for (String source : List.of("vocab/hgnc.tsv", "vocab/mesh-diseases.belanno", "vocab/disease-ontology.belns",
-                "biored/Train.PubTator")) {
+    public static Map<String, Object> compile(Path data, Path out, Set<Filter> filters) throws IOException {
+        for (String source : SOURCES) {
             if (!Files.isRegularFile(data.resolve(source))) {
                 throw new IOException("Vocabulary source " + data.resolve(source) + " does not exist");
             }
         }
-        VocabularyBuilder b = new VocabularyBuilder();
+        VocabularyBuilder b = new VocabularyBuilder(filters.isEmpty() ? EnumSet.noneOf(Filter.class) : EnumSet.copyOf(filters));
         Vocabulary v = b.build(data);
         v.write(out);
+        b.report.put("filters", new TreeSet<>(b.filters.stream().map(Enum::name).toList()));
         b.report.put("geneTerms", v.geneTerms());
         b.report.put("diseaseTerms", v.diseaseTerms());
-        Files.writeString(out.resolve(REPORT),
-                new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(b.report) + "\n");
+        Files.writeString(out.resolve(REPORT), new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(b.report) + "\n");
         return b.report;
     }
 
-    Vocabulary build(Path data) throws IOException {
+    private Vocabulary build(Path data) throws IOException {
         readHgnc(data.resolve("vocab/hgnc.tsv"));
-        readMesh(data.resolve("vocab/mesh-diseases.belanno"));
-        readDiseaseOntology(data.resolve("vocab/disease-ontology.belns"));
+        readOrthologs(data.resolve("vocab/ncbi-orthologs-human-mouse-rat.tsv"));
+        for (Species s : Species.values()) {
+            String species = s.name().toLowerCase(java.util.Locale.ROOT);
+            readNcbiGenes(s, data.resolve("vocab/ncbi-" + species + "-genes.tsv"), data.resolve("vocab/ncbi-" + species + "-genes-all-types.tsv.gz"));
+        }
+        readDiseases(data.resolve("vocab/disease-vocabulary.tsv"), data.resolve("vocab/disease-term-sources.tsv.gz"));
         List<PubTator.Document> train = PubTator.read(data.resolve("biored/Train.PubTator"));
         addBioredMentions(train);
-        dropFalseFriends(train);
-        report.put("sources", List.of("vocab/hgnc.tsv", "vocab/mesh-diseases.belanno", "vocab/disease-ontology.belns",
-                "biored/Train.PubTator (mention → ID pairs, false-friend filter)"));
-        return new Vocabulary(genes, diseases);
+        addOrthologNames();
+        if (filters.contains(Filter.FALSE_FRIENDS)) {
+            dropFalseFriends(train);
+        }
+        report.put("sources", SOURCES);
+        return vocabulary();
+    }
+
+    private Vocabulary vocabulary() {
+        Map<String, Vocabulary.GeneTerms> byKey = new HashMap<>();
+        for (Species s : Species.values()) {
+            genes.get(s).forEach((key, term) -> byKey.computeIfAbsent(key, k -> new Vocabulary.GeneTerms(new Vocabulary.Term[Species.values().length]))
+                    .bySpecies()[s.ordinal()] = term);
+        }
+        return new Vocabulary(byKey, diseases);
+    }
+
+    private static List<String[]> rows(Path file, int columns) throws IOException {
+        List<String[]> out = new ArrayList<>();
+        try (BufferedReader r = file.toString().endsWith(".gz")
+                ? new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(file)), StandardCharsets.UTF_8))
+                : Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            r.readLine();
+            String line;
+            int n = 1;
+            while ((line = r.readLine()) != null) {
+                n++;
+                String[] c = line.split("\t", -1);
+                if (c.length < columns) {
+                    throw new IOException(file + ":" + n + ": expected " + columns + " columns, got " + c.length);
+                }
+                out.add(c);
+            }
+        }
+        return out;
     }
 
     private void readHgnc(Path file) throws IOException {
-        Map<String, String[]> symbols = new LinkedHashMap<>();
-        Map<String, Set<String>> aliasOwners = new HashMap<>();
-        Map<String, String> aliasForm = new HashMap<>();
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        for (String line : lines.subList(1, lines.size())) {
-            String[] c = line.split("\t", -1);
-            if (c.length < 6 || c[1].isBlank() || c[3].isBlank()) {
-                continue;
+        for (String[] c : rows(file, 6)) {
+            if (!c[1].isBlank() && !c[2].isBlank()) {
+                hgncIds.putIfAbsent(c[1].strip(), c[2].strip());
             }
-            String entrez = c[1].strip();
-            symbols.putIfAbsent(entrez, new String[] {c[3].strip(), c[2].strip()});
-            for (String alias : new String[] {c[4], c[5]}) {
-                String a = alias.strip();
-                if (usableAlias(a)) {
-                    aliasOwners.computeIfAbsent(TermKey.gene(a), k -> new HashSet<>()).add(entrez);
-                    aliasForm.putIfAbsent(TermKey.gene(a), a);
+        }
+        report.put("hgncIds", hgncIds.size());
+    }
+
+    private void readOrthologs(Path file) throws IOException {
+        int pairs = 0;
+        for (String[] c : rows(file, 6)) {
+            Map<Species, String> group = new EnumMap<>(Species.class);
+            for (Species s : Species.values()) {
+                String id = c[2 * s.ordinal()].strip();
+                if (!id.isEmpty()) {
+                    group.put(s, id);
                 }
             }
-        }
-        hgncByEntrez.putAll(symbols);
-        for (Map.Entry<String, String[]> e : symbols.entrySet()) {
-            String symbol = e.getValue()[0];
-            if (TermKey.shape(symbol).length() >= 2) {
-                genes.put(TermKey.gene(symbol), new Vocabulary.Term(symbol, gene(e.getKey()), "HGNC symbol"));
+            for (String id : group.values()) {
+                orthologs.put(id, group);
             }
+            pairs += group.size() - 1;
         }
-        int ambiguous = 0;
-        for (Map.Entry<String, Set<String>> e : aliasOwners.entrySet()) {
-            if (genes.containsKey(e.getKey())) {
-                continue;
-            }
-            if (e.getValue().size() > 1) {
-                ambiguous++;
-                continue;
-            }
-            genes.put(e.getKey(), new Vocabulary.Term(aliasForm.get(e.getKey()), gene(e.getValue().iterator().next()), "HGNC alias"));
-        }
-        report.put("hgncGenes", symbols.size());
-        report.put("hgncAliasesSharedByGenesSkipped", ambiguous);
+        report.put("orthologLinks", pairs);
     }
 
-    /** Aliases of one letter, or two letters without a digit, name too many things to be useful. */
-    private static boolean usableAlias(String a) {
-        String s = TermKey.shape(a);
-        return s.length() >= 3 || (s.length() == 2 && s.chars().anyMatch(Character::isDigit));
-    }
-
-    private Concept gene(String entrez) {
-        String[] h = hgncByEntrez.get(entrez);
-        return h == null ? new Concept(Concept.EntityType.GENE, entrez, null, null, null)
-                : new Concept(Concept.EntityType.GENE, entrez, h[0], h[1], null);
-    }
-
-    private static List<String> values(Path belFile) throws IOException {
-        List<String> lines = Files.readAllLines(belFile, StandardCharsets.ISO_8859_1);
-        int start = lines.indexOf("[Values]");
-        if (start < 0) {
-            throw new IOException(belFile + " has no [Values] section");
-        }
-        return lines.subList(start + 1, lines.size()).stream().filter(l -> l.contains("|")).toList();
-    }
-
-    private void readMesh(Path file) throws IOException {
-        for (String line : values(file)) {
-            String name = line.substring(0, line.lastIndexOf('|')).strip();
-            String id = line.substring(line.lastIndexOf('|') + 1).strip();
-            meshNames.put(id, name);
-            Concept c = new Concept(Concept.EntityType.DISEASE, id, name, null, id);
-            addDisease(name, c, "MeSH");
-            // MeSH inverts many headings ("Carcinoma, Hepatocellular"); text says "hepatocellular carcinoma".
-            int comma = name.indexOf(", ");
-            if (comma > 0 && name.indexOf(", ", comma + 1) < 0) {
-                addDisease(name.substring(comma + 2) + " " + name.substring(0, comma), c, "MeSH");
-            }
-        }
-        report.put("meshDescriptors", meshNames.size());
-    }
-
-    private void readDiseaseOntology(Path file) throws IOException {
-        int added = 0;
-        for (String line : values(file)) {
-            String name = line.substring(0, line.lastIndexOf('|')).strip();
-            if (!diseases.containsKey(TermKey.disease(name))) {
-                addDisease(name, new Concept(Concept.EntityType.DISEASE, "DO:" + name, name, null, null), "Disease Ontology");
-                added++;
-            }
-        }
-        report.put("diseaseOntologyNamesWithoutMesh", added);
-    }
-
-    private void addDisease(String name, Concept c, String source) {
-        if (TermKey.shape(name).length() >= 3) {
-            diseases.putIfAbsent(TermKey.disease(name), new Vocabulary.Term(name, c, source));
-        }
+    /** A gene's concept: for mouse and rat genes with the human one-to-one ortholog's ID and symbol. */
+    private Concept gene(Species s, String id) {
+        return geneConcepts.computeIfAbsent(id, k -> {
+            String human = s == Species.HUMAN ? null : orthologs.getOrDefault(id, Map.of()).get(Species.HUMAN);
+            return Concept.gene(id, symbols.get(s).get(id), s, s == Species.HUMAN ? hgncIds.get(id) : null,
+                    human, human == null ? null : symbols.get(Species.HUMAN).get(human));
+        });
     }
 
     /**
-     * Each annotated mention text names the ID it was annotated with most often. For genes that adds names
-     * HGNC lacks but never replaces an HGNC symbol or alias: BioRED also annotates rodent genes, and "TNF-alpha"
-     * is human TNF for a tool about human disease. For diseases the annotation wins over the tables.
+     * Symbols first; then synonyms and full names that name one gene of the species only (a name two
+     * genes share says neither). HGNC's alias and previous symbols join the human synonyms.
+     */
+    private void readNcbiGenes(Species s, Path proteinCoding, Path allTypes) throws IOException {
+        List<String[]> rows = rows(proteinCoding, 4);
+        int coding = rows.size();
+        // Non-coding RNA genes (miR-21, MEG3, PVT1) are genes in BioRED too; pseudogenes and the rest are not named in abstracts.
+        rows.addAll(rows(allTypes, 5).stream().filter(c -> c[4].equals("ncRNA")).toList());
+        Map<String, Vocabulary.Term> terms = genes.get(s);
+        for (String[] c : rows) {
+            symbols.get(s).put(c[0], c[1]);
+        }
+        for (String[] c : rows) {
+            if (TermKey.shape(c[1]).length() >= 2 && hasLetter(c[1])) {
+                terms.putIfAbsent(TermKey.gene(c[1]), new Vocabulary.Term(c[1], gene(s, c[0]), "NCBI Gene symbol"));
+            }
+        }
+        Map<String, Set<String>> owners = new HashMap<>();
+        Map<String, String[]> first = new HashMap<>();
+        Consumer<String[]> name = n -> {
+            String key = TermKey.gene(n[1]);
+            owners.computeIfAbsent(key, k -> new HashSet<>()).add(n[0]);
+            first.putIfAbsent(key, n);
+        };
+        int shortSynonyms = 0;
+        for (String[] c : rows) {
+            for (String syn : c[2].split("\\|")) {
+                String shape = TermKey.shape(syn);
+                boolean shortWord = shape.length() <= 4 && shape.chars().allMatch(Character::isLetter);
+                if (!usableAlias(syn.strip())) {
+                    continue;
+                }
+                if (shortWord && filters.contains(Filter.SHORT_GENE_SYNONYMS)) {
+                    shortSynonyms++;
+                } else {
+                    name.accept(new String[] {c[0], syn.strip(), "NCBI Gene synonym"});
+                }
+            }
+            java.util.regex.Matcher mir = MICRO_RNA.matcher(c[1]);
+            if (mir.matches()) {
+                for (String prefix : List.of("miRNA-", "microRNA-", "miR-")) {
+                    name.accept(new String[] {c[0], prefix + mir.group(1), "NCBI Gene symbol, microRNA spelling"});
+                }
+            }
+            if (TermKey.shape(c[3]).length() >= 4) {
+                name.accept(new String[] {c[0], c[3].strip(), "NCBI Gene full name"});
+            }
+        }
+        int shared = 0;
+        int families = 0;
+        TreeSet<String> allKeys = new TreeSet<>(owners.keySet());
+        allKeys.addAll(terms.keySet());
+        for (Map.Entry<String, Set<String>> e : new TreeMap<>(owners).entrySet()) {
+            if (terms.containsKey(e.getKey())) {
+                continue;
+            }
+            if (e.getValue().size() > 1) {
+                shared++;
+                continue;
+            }
+            if (filters.contains(Filter.GENE_FAMILY_NAMES) && isFamilyStem(e.getKey(), allKeys)) {
+                families++;
+                continue;
+            }
+            String[] n = first.get(e.getKey());
+            terms.put(e.getKey(), new Vocabulary.Term(n[1], gene(s, n[0]), n[2]));
+        }
+        report.put(s.name().toLowerCase(java.util.Locale.ROOT) + "Genes", coding);
+        report.put(s.name().toLowerCase(java.util.Locale.ROOT) + "NcRnaGenes", rows.size() - coding);
+        report.put(s.name().toLowerCase(java.util.Locale.ROOT) + "NamesSharedByGenesSkipped", shared);
+        report.put(s.name().toLowerCase(java.util.Locale.ROOT) + "FamilyNamesSkipped", families);
+        report.put(s.name().toLowerCase(java.util.Locale.ROOT) + "ShortSynonymsSkipped", shortSynonyms);
+    }
+
+    /** Whether at least three names are this key plus a number, or a letter and a number ("mmp" + "2", "s100" + "a4"). */
+    static boolean isFamilyStem(String key, java.util.NavigableSet<String> keys) {
+        int members = 0;
+        for (String k : keys.tailSet(key, false)) {
+            if (!k.startsWith(key)) {
+                break;
+            }
+            String rest = k.substring(key.length());
+            if (Character.isDigit(rest.charAt(0)) || (rest.length() > 1 && Character.isLetter(rest.charAt(0)) && Character.isDigit(rest.charAt(1)))) {
+                members++;
+            }
+        }
+        return members >= 3;
+    }
+
+    /**
+     * Aliases of one letter, or two letters without a digit, name too many things to be useful; names
+     * without a letter ("219", "1.41") are numbers in a text.
+     */
+    private static boolean usableAlias(String a) {
+        String s = TermKey.shape(a);
+        return hasLetter(a) && (s.length() >= 3 || (s.length() == 2 && s.chars().anyMatch(Character::isDigit)));
+    }
+
+    private static boolean hasLetter(String name) {
+        return name.chars().anyMatch(Character::isLetter);
+    }
+
+    /**
+     * A mouse or rat text often names a gene the human way ("TNF-alpha", "p53"): where the rodent table
+     * lacks a human name, the name finds the rodent ortholog of the gene it names in humans.
+     */
+    private void addOrthologNames() {
+        int added = 0;
+        for (Species rodent : List.of(Species.MOUSE, Species.RAT)) {
+            Map<String, Vocabulary.Term> terms = genes.get(rodent);
+            for (Map.Entry<String, Vocabulary.Term> e : new TreeMap<>(genes.get(Species.HUMAN)).entrySet()) {
+                String ortholog = orthologs.getOrDefault(e.getValue().concept().id(), Map.of()).get(rodent);
+                if (ortholog != null && !terms.containsKey(e.getKey())) {
+                    terms.put(e.getKey(), new Vocabulary.Term(e.getValue().form(), gene(rodent, ortholog), "human name, NCBI ortholog"));
+                    added++;
+                }
+            }
+        }
+        report.put("rodentNamesFromHumanOrthologs", added);
+        // And the other way: "N-cadherin" and "adiponectin" are mouse and rat synonyms that NCBI's human entries lack.
+        int human = 0;
+        Map<String, Vocabulary.Term> humanTerms = genes.get(Species.HUMAN);
+        for (Species rodent : List.of(Species.MOUSE, Species.RAT)) {
+            for (Map.Entry<String, Vocabulary.Term> e : new TreeMap<>(genes.get(rodent)).entrySet()) {
+                String ortholog = e.getValue().concept().orthologId();
+                if (ortholog != null && !humanTerms.containsKey(e.getKey()) && !e.getValue().source().startsWith("human name")) {
+                    humanTerms.put(e.getKey(), new Vocabulary.Term(e.getValue().form(), gene(Species.HUMAN, ortholog), "rodent name, NCBI ortholog"));
+                    human++;
+                }
+            }
+        }
+        report.put("humanNamesFromRodentOrthologs", human);
+    }
+
+    private void readDiseases(Path vocabulary, Path sources) throws IOException {
+        Map<String, String> sourceOf = new HashMap<>();
+        for (String[] c : rows(sources, 3)) {
+            sourceOf.putIfAbsent(c[0] + "\t" + c[1], c[2]);
+        }
+        Map<String, Set<String>> owners = new HashMap<>();
+        Map<String, String> nameOwner = new HashMap<>();
+        Map<String, String[]> first = new HashMap<>();
+        Map<Filter, Integer> dropped = new EnumMap<>(Filter.class);
+        for (String[] c : rows(vocabulary, 3)) {
+            String id = c[0].startsWith("MESH:") ? c[0].substring(5) : c[0];
+            diseaseNames.put(id, c[1]);
+            List<String> names = new ArrayList<>();
+            names.add(c[1]);
+            for (String syn : c[2].split("\\|")) {
+                if (!syn.isBlank()) {
+                    names.add(syn.strip());
+                }
+            }
+            for (int i = 0; i < names.size(); i++) {
+                String n = names.get(i);
+                Filter drop = i == 0 ? null : dropped(n);
+                if (drop != null) {
+                    dropped.merge(drop, 1, Integer::sum);
+                    continue;
+                }
+                String source = sourceOf.getOrDefault(c[0] + "\t" + n, "disease vocabulary");
+                for (String form : forms(n)) {
+                    if (TermKey.shape(form).length() < 3) {
+                        continue;
+                    }
+                    String key = TermKey.disease(form);
+                    owners.computeIfAbsent(key, k -> new TreeSet<>()).add(id);
+                    first.putIfAbsent(key + "\t" + id, new String[] {form, source});
+                    if (i == 0) {
+                        nameOwner.merge(key, id, (a, b) -> a.equals(b) ? a : "");
+                    }
+                }
+            }
+        }
+        int shared = 0;
+        for (Map.Entry<String, Set<String>> e : new TreeMap<>(owners).entrySet()) {
+            String id = e.getValue().iterator().next();
+            if (e.getValue().size() > 1) {
+                String owner = nameOwner.get(e.getKey());
+                if (filters.contains(Filter.SHARED_NAMES) && (owner == null || owner.isEmpty())) {
+                    shared++;
+                    continue;
+                }
+                id = owner == null || owner.isEmpty() ? id : owner;
+            }
+            String[] f = first.get(e.getKey() + "\t" + id);
+            diseases.put(e.getKey(), new Vocabulary.Term(f[0], Concept.disease(id, diseaseNames.get(id)), f[1]));
+        }
+        dropped.put(Filter.SHARED_NAMES, shared);
+        report.put("diseaseConcepts", diseaseNames.size());
+        report.put("diseaseNamesDropped", new TreeMap<>(dropped.entrySet().stream()
+                .collect(java.util.stream.Collectors.toMap(e -> e.getKey().name(), Map.Entry::getValue))));
+    }
+
+    private Filter dropped(String synonym) {
+        if (filters.contains(Filter.OMIM_COMPOUND_TITLES) && (synonym.endsWith(", INCLUDED") || synonym.contains("SUSCEPTIBILITY TO"))) {
+            return Filter.OMIM_COMPOUND_TITLES;
+        }
+        String shape = TermKey.shape(synonym);
+        if (filters.contains(Filter.SHORT_ABBREVIATIONS) && shape.length() <= ABBREVIATION_LENGTH && synonym.indexOf(' ') < 0
+                && shape.chars().filter(Character::isUpperCase).count() >= 2) {
+            return Filter.SHORT_ABBREVIATIONS;
+        }
+        return null;
+    }
+
+    /** MeSH inverts many headings ("Carcinoma, Hepatocellular"); texts say "hepatocellular carcinoma". */
+    private static List<String> forms(String name) {
+        int comma = name.indexOf(", ");
+        if (comma > 0 && name.indexOf(", ", comma + 1) < 0 && name.indexOf(',') == comma) {
+            return List.of(name, name.substring(comma + 2) + " " + name.substring(0, comma));
+        }
+        return List.of(name);
+    }
+
+    /**
+     * Each annotated mention text names the ID it was annotated with most often. For genes this adds, per
+     * species, names the tables lack and never replaces one; for diseases the annotation wins over the tables.
      */
     private void addBioredMentions(List<PubTator.Document> train) {
+        Map<String, Species> speciesOf = new HashMap<>();
+        symbols.forEach((s, ids) -> ids.keySet().forEach(id -> speciesOf.put(id, s)));
         Map<String, Map<String, Integer>> geneVotes = new HashMap<>();
         Map<String, Map<String, Integer>> diseaseVotes = new HashMap<>();
         Map<String, String> forms = new HashMap<>();
         for (PubTator.Document d : train) {
             for (PubTator.Mention m : d.mentions()) {
-                if (m.ids().size() != 1 || (!m.isGene() && !m.isDisease())) {
+                // A gene mention may carry one ID per species (E-cadherin: 12550,999); each votes in its species.
+                // Two IDs of one species make it a family ("MMPs"), which names no one gene.
+                boolean oneEach = m.ids().stream().map(speciesOf::get).distinct().count() == m.ids().size();
+                if ((m.isDisease() && m.ids().size() != 1) || (m.isGene() && !oneEach) || (!m.isGene() && !m.isDisease())
+                        || m.ids().contains("-")) {
                     continue;
                 }
                 String key = m.isGene() ? "G" + TermKey.gene(m.text()) : "D" + TermKey.disease(m.text());
-                (m.isGene() ? geneVotes : diseaseVotes).computeIfAbsent(key.substring(1), k -> new TreeMap<>())
-                        .merge(m.ids().get(0), 1, Integer::sum);
+                for (String id : m.ids()) {
+                    (m.isGene() ? geneVotes : diseaseVotes).computeIfAbsent(key.substring(1), k -> new TreeMap<>()).merge(id, 1, Integer::sum);
+                }
                 forms.putIfAbsent(key, m.text());
             }
         }
-        int g = 0, dz = 0;
-        for (Map.Entry<String, Map<String, Integer>> e : geneVotes.entrySet()) {
-            if (TermKey.shape(forms.get("G" + e.getKey())).length() < 2) {
-                continue;
-            }
-            if (genes.containsKey(e.getKey())) {
-                continue;
-            }
-            String id = top(e.getValue());
+        int g = 0;
+        int dz = 0;
+        for (Map.Entry<String, Map<String, Integer>> e : new TreeMap<>(geneVotes).entrySet()) {
             String form = forms.get("G" + e.getKey());
-            // Genes of other species (BioRED annotates mouse and rat genes too) have no HGNC entry: the name is the mention.
-            Concept c = hgncByEntrez.containsKey(id) ? gene(id) : new Concept(Concept.EntityType.GENE, id, form, null, null);
-            genes.put(e.getKey(), new Vocabulary.Term(form, c, "BioRED Train"));
-            g++;
+            if (TermKey.shape(form).length() < 2) {
+                continue;
+            }
+            for (Species s : Species.values()) {
+                Map<String, Integer> votes = new TreeMap<>();
+                e.getValue().forEach((id, n) -> {
+                    if (speciesOf.get(id) == s) {
+                        votes.put(id, n);
+                    }
+                });
+                if (!votes.isEmpty() && !genes.get(s).containsKey(e.getKey())) {
+                    genes.get(s).put(e.getKey(), new Vocabulary.Term(form, gene(s, top(votes)), "BioRED Train"));
+                    g++;
+                }
+            }
         }
         for (Map.Entry<String, Map<String, Integer>> e : diseaseVotes.entrySet()) {
             String form = forms.get("D" + e.getKey());
@@ -209,9 +467,7 @@ public final class VocabularyBuilder {
                 continue;
             }
             String id = top(e.getValue());
-            String mesh = id.matches("[CD]\\d+") ? id : null;
-            String name = meshNames.getOrDefault(id, form);
-            diseases.put(e.getKey(), new Vocabulary.Term(form, new Concept(Concept.EntityType.DISEASE, id, name, null, mesh), "BioRED Train"));
+            diseases.put(e.getKey(), new Vocabulary.Term(form, Concept.disease(id, diseaseNames.getOrDefault(id, form)), "BioRED Train"));
             dz++;
         }
         report.put("bioredGeneNames", g);
@@ -220,26 +476,25 @@ public final class VocabularyBuilder {
 
     private static String top(Map<String, Integer> votes) {
         return votes.entrySet().stream().max(Map.Entry.<String, Integer>comparingByValue()
-                .thenComparing(Map.Entry.comparingByKey(java.util.Comparator.reverseOrder()))).orElseThrow().getKey();
+                .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder()))).orElseThrow().getKey();
     }
 
     /** Matches every Train text and drops the names that mostly hit words BioRED did not annotate as that type. */
     private void dropFalseFriends(List<PubTator.Document> train) {
-        Vocabulary v = new Vocabulary(genes, diseases);
-        EntityMatcher matcher = new EntityMatcher(v);
+        EntityMatcher matcher = new EntityMatcher(vocabulary());
         Map<String, int[]> seen = new HashMap<>();
         for (PubTator.Document d : train) {
             String text = d.title() + " " + d.abstractText();
             for (Mention m : matcher.find(text)) {
                 boolean gene = m.concept().type() == Concept.EntityType.GENE;
                 String bare = gene ? TermKey.gene(m.text()) : TermKey.disease(m.text());
-                if (!(gene ? genes : diseases).containsKey(bare)) {
+                boolean known = gene ? genes.values().stream().anyMatch(t -> t.containsKey(bare)) : diseases.containsKey(bare);
+                if (!known) {
                     continue;
                 }
-                String key = (gene ? "G" : "D") + bare;
                 boolean right = d.mentions().stream().anyMatch(g -> (gene ? g.isGene() : g.isDisease())
                         && g.start() < m.end() && m.start() < g.end());
-                int[] c = seen.computeIfAbsent(key, k -> new int[2]);
+                int[] c = seen.computeIfAbsent((gene ? "G" : "D") + bare, k -> new int[2]);
                 c[0]++;
                 if (right) {
                     c[1]++;
@@ -247,15 +502,23 @@ public final class VocabularyBuilder {
             }
         }
         List<String> dropped = new ArrayList<>();
-        for (Map.Entry<String, int[]> e : seen.entrySet()) {
+        for (Map.Entry<String, int[]> e : new TreeMap<>(seen).entrySet()) {
             int[] c = e.getValue();
             if (c[0] >= MIN_SEEN && (double) c[1] / c[0] < MIN_PRECISION) {
                 String key = e.getKey().substring(1);
-                Vocabulary.Term t = (e.getKey().charAt(0) == 'G' ? genes : diseases).remove(key);
-                dropped.add(t.form() + " (" + c[1] + "/" + c[0] + ")");
+                String form = null;
+                if (e.getKey().charAt(0) == 'G') {
+                    for (Map<String, Vocabulary.Term> t : genes.values()) {
+                        Vocabulary.Term removed = t.remove(key);
+                        form = form == null && removed != null ? removed.form() : form;
+                    }
+                } else {
+                    form = diseases.remove(key).form();
+                }
+                dropped.add(form + " (" + c[1] + "/" + c[0] + ")");
             }
         }
-        java.util.Collections.sort(dropped);
+        Collections.sort(dropped);
         report.put("falseFriendsDropped", dropped);
     }
 }

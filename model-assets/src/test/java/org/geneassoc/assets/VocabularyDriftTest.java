@@ -28,7 +28,7 @@ class VocabularyDriftTest {
 
     @Test
     void rebuildingFromTheReferenceDataGivesTheCommittedVocabulary(@TempDir Path dir) throws Exception {
-        Path data = SharedData.require("vocab/hgnc.tsv").getParent().getParent();
+        Path data = SharedData.require("vocab/disease-vocabulary.tsv").getParent().getParent();
         VocabularyBuilder.compile(data, dir);
         assertThat(gunzip(dir.resolve(Vocabulary.FILE))).as("terms; run bin/geneassoc vocabulary and commit the result")
                 .isEqualTo(gunzip(COMMITTED.resolve(Vocabulary.FILE)));
@@ -38,9 +38,11 @@ class VocabularyDriftTest {
     @Test
     void theCommittedVocabularyIsCompactAndSaysWhereItCameFrom() throws Exception {
         assertThat(Files.size(COMMITTED.resolve(Vocabulary.FILE))).isLessThan(16L * 1024 * 1024);
-        assertThat(Files.readString(COMMITTED.resolve("NOTICE"))).contains("HGNC", "MeSH", "Disease Ontology", "BioRED", "CC BY 3.0");
+        assertThat(Files.readString(COMMITTED.resolve("NOTICE"))).contains("NCBI Gene", "MGI", "RGD", "HGNC", "CTD", "MEDIC", "MeSH", "OMIM",
+                "Disease Ontology", "Mondo", "BioRED", "CC BY 4.0");
         Vocabulary v = Vocabulary.read(COMMITTED);
-        assertThat(v.geneTerms()).isGreaterThan(50_000);
-        assertThat(v.diseaseTerms()).isGreaterThan(5_000);
+        assertThat(v.geneTerms()).isGreaterThan(300_000);
+        assertThat(v.gene("12189").orthologSymbol()).isEqualTo("BRCA1");
+        assertThat(v.diseaseTerms()).isGreaterThan(50_000);
     }
 }

@@ -51,7 +51,7 @@ class EntityMatcherTest {
         assertThat(ids("TNF-α and TNF-alpha levels")).containsEntry("TNF-α", "GENE:7124").containsEntry("TNF-alpha", "GENE:7124");
         assertThat(ids("patients with Alzheimer's disease")).containsEntry("Alzheimer's disease", "DISEASE:D000544");
         assertThat(ids("patients with Alzheimer disease")).containsEntry("Alzheimer disease", "DISEASE:D000544");
-        assertThat(ids("familial breast cancers")).containsValue("DISEASE:D001943");
+        assertThat(ids("women with breast cancers")).containsValue("DISEASE:D001943");
         assertThat(ids("hepatocellular carcinoma")).containsEntry("hepatocellular carcinoma", "DISEASE:D006528");
     }
 
@@ -68,5 +68,30 @@ class EntityMatcherTest {
                 + "in a damage model, and disease progression was followed for 12 months.";
         assertThat(matcher.find(text)).noneSatisfy(m -> assertThat(m.concept().type()).isEqualTo(Concept.EntityType.GENE));
         assertThat(ids("CAT activity and catalase")).containsEntry("CAT", "GENE:847");
+    }
+
+    @Test
+    void aGeneIsTheSpeciesTheStudyIsAbout() {
+        assertThat(ids("BRCA1 mutations in women with breast cancer")).containsEntry("BRCA1", "GENE:672");
+        assertThat(ids("Brca1 knockout mice develop mammary tumours")).containsEntry("Brca1", "GENE:12189");
+        assertThat(ids("In rats, TNF-alpha rose after injury.")).containsEntry("TNF-alpha", "GENE:24835");
+        assertThat(ids("TNF-alpha rose in mice.")).containsEntry("TNF-alpha", "GENE:21926");
+        assertThat(matcher.find("Trp53 mutant mice").get(0).concept())
+                .extracting(Concept::taxon, Concept::id, Concept::orthologId, Concept::orthologSymbol)
+                .containsExactly("10090", "22059", "7157", "TP53");
+    }
+
+    @Test
+    void theTitleNamesTheSpeciesOfAnAbstractThatDoesNot() {
+        assertThat(matcher.find("Leptin levels were measured.", "Obesity in Wistar rats").get(0).concept().id()).isEqualTo("25608");
+        assertThat(matcher.find("Leptin levels were measured.", null).get(0).concept().id()).isEqualTo("3952");
+    }
+
+    @Test
+    void synonymsNameTheirDiseaseAndJoinedWordsAreNotNames() {
+        assertThat(ids("women with breast cancer")).containsEntry("breast cancer", "DISEASE:D001943");
+        assertThat(ids("patients with type 2 diabetes")).containsEntry("type 2 diabetes", "DISEASE:D003924");
+        assertThat(ids("a primary brain tumour")).containsValue("DISEASE:D001932");
+        assertThat(ids("The genes is a list; the odds ratio (OR = 1.8) was a 15 percent rise.")).isEmpty();
     }
 }

@@ -21,21 +21,31 @@ import scala.collection.Seq;
 public record GdaDocument(String pmid, String title, String journal, Date firstPublicationDate, List<Row> authors,
                           String abstractText, Float abstractScore, List<GdaEntry> gda, List<Association> associations) {
 
-    /** A gene as associations name it. */
-    public record Gene(String symbol, String hgncId, String entrezId) {
+    /**
+     * A gene as associations name it: its own Entrez ID, symbol and NCBI taxon, the HGNC ID of a human gene,
+     * and for a mouse or rat gene its human one-to-one ortholog, so that one query on
+     * {@code entrezId} or {@code orthologEntrezId} finds a gene's articles in all three species.
+     */
+    public record Gene(String symbol, String entrezId, String taxon, String hgncId, String orthologEntrezId, String orthologSymbol) {
         public static final StructType SCHEMA = new StructType()
-                .add("symbol", DataTypes.StringType).add("hgncId", DataTypes.StringType).add("entrezId", DataTypes.StringType, false);
+                .add("symbol", DataTypes.StringType).add("entrezId", DataTypes.StringType, false).add("taxon", DataTypes.StringType)
+                .add("hgncId", DataTypes.StringType).add("orthologEntrezId", DataTypes.StringType).add("orthologSymbol", DataTypes.StringType);
 
         public static Gene of(MentionRow m) {
-            return new Gene(m.name(), m.hgncId(), m.id());
+            return new Gene(m.name(), m.id(), m.taxon(), m.hgncId(), m.orthologId(), m.orthologSymbol());
         }
 
         public static Gene fromRow(Row r) {
-            return new Gene(r.getAs("symbol"), r.getAs("hgncId"), r.getAs("entrezId"));
+            return new Gene(r.getAs("symbol"), r.getAs("entrezId"), r.getAs("taxon"), r.getAs("hgncId"), r.getAs("orthologEntrezId"),
+                    r.getAs("orthologSymbol"));
+        }
+
+        Object[] values() {
+            return new Object[] {symbol, entrezId, taxon, hgncId, orthologEntrezId, orthologSymbol};
         }
 
         Row toRow() {
-            return RowFactory.create(symbol, hgncId, entrezId);
+            return RowFactory.create(values());
         }
     }
 
@@ -52,40 +62,57 @@ public record GdaDocument(String pmid, String title, String journal, Date firstP
             return new Disease(r.getAs("name"), r.getAs("meshId"), r.getAs("id"));
         }
 
-        Row toRow() {
-            return RowFactory.create(name, meshId, id);
+        Object[] values() {
+            return new Object[] {name, meshId, id};
         }
+
+        Row toRow() {
+            return RowFactory.create(values());
+        }
+    }
+
+    /** A mention's schema: where it is in the text, then the fields of what it names. */
+    private static StructType withSpan(StructType entity) {
+        StructType span = new StructType().add("text", DataTypes.StringType, false).add("start", DataTypes.IntegerType, false)
+                .add("end", DataTypes.IntegerType, false);
+        for (org.apache.spark.sql.types.StructField f : entity.fields()) {
+            span = span.add(f);
+        }
+        return span;
+    }
+
+    private static Row withSpan(String text, int start, int end, Object[] entity) {
+        Object[] values = new Object[entity.length + 3];
+        values[0] = text;
+        values[1] = start;
+        values[2] = end;
+        System.arraycopy(entity, 0, values, 3, entity.length);
+        return RowFactory.create(values);
     }
 
     /** A gene mention in a GDA entry: where it is, and which gene. */
     public record GeneMention(String text, int start, int end, Gene gene) {
-        public static final StructType SCHEMA = new StructType()
-                .add("text", DataTypes.StringType, false).add("start", DataTypes.IntegerType, false)
-                .add("end", DataTypes.IntegerType, false)
-                .add("symbol", DataTypes.StringType).add("hgncId", DataTypes.StringType).add("entrezId", DataTypes.StringType, false);
+        public static final StructType SCHEMA = withSpan(Gene.SCHEMA);
 
         static GeneMention of(MentionRow m) {
             return m == null ? null : new GeneMention(m.text(), m.start(), m.end(), Gene.of(m));
         }
 
         Row toRow() {
-            return RowFactory.create(text, start, end, gene.symbol(), gene.hgncId(), gene.entrezId());
+            return withSpan(text, start, end, gene.values());
         }
     }
 
     /** A disease mention in a GDA entry: where it is, and which disease. */
     public record DiseaseMention(String text, int start, int end, Disease disease) {
-        public static final StructType SCHEMA = new StructType()
-                .add("text", DataTypes.StringType, false).add("start", DataTypes.IntegerType, false)
-                .add("end", DataTypes.IntegerType, false)
-                .add("name", DataTypes.StringType).add("meshId", DataTypes.StringType).add("id", DataTypes.StringType, false);
+        public static final StructType SCHEMA = withSpan(Disease.SCHEMA);
 
         static DiseaseMention of(MentionRow m) {
             return m == null ? null : new DiseaseMention(m.text(), m.start(), m.end(), Disease.of(m));
         }
 
         Row toRow() {
-            return RowFactory.create(text, start, end, disease.name(), disease.meshId(), disease.id());
+            return withSpan(text, start, end, disease.values());
         }
     }
 

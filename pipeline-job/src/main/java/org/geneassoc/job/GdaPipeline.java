@@ -41,7 +41,8 @@ public final class GdaPipeline {
         stages.add(metrics.counter(Counter.ABSTRACTS));
         // Entities first: abstracts where no sentence names a gene and a disease skip the encoder entirely.
         if (pairs) {
-            stages.add(new EntityRecognizer().setTextCol("abstract").setOutputCol("mentions").setVocabularyPath(cfg.models().vocabulary()));
+            stages.add(new EntityRecognizer().setTextCol("abstract").setContextCol("title").setOutputCol("mentions")
+                    .setVocabularyPath(cfg.models().vocabulary()));
         }
         stages.addAll(List.of(SentenceSplitter.stages("abstract", "sentences")));
         if (pairs) {

@@ -12,7 +12,8 @@ import org.apache.spark.ml.util.Identifiable$;
 import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.api.java.UDF2;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
@@ -24,11 +25,14 @@ import org.geneassoc.spark.LocalFolders;
 import scala.collection.JavaConverters;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.udf;
 
 /**
  * Finds and normalises gene and disease mentions in a text column (the whole abstract, so a short form
  * defined in one sentence is known in the next). Adds an array of {@link MentionRow}s with offsets into the text.
+ * An optional context column (the title) is not searched, but the species it names count when a gene
+ * name is given to the human, mouse or rat gene.
  */
 public class EntityRecognizer extends BaseTransformer {
     private static final long serialVersionUID = 1L;
@@ -38,6 +42,7 @@ public class EntityRecognizer extends BaseTransformer {
     private static final Map<String, EntityMatcher> MATCHERS = new ConcurrentHashMap<>();
 
     private final Param<String> textCol;
+    private final Param<String> contextCol;
     private final Param<String> outputCol;
     private final Param<String> vocabularyPath;
 
@@ -48,6 +53,7 @@ public class EntityRecognizer extends BaseTransformer {
     public EntityRecognizer(String uid) {
         super(uid);
         textCol = new Param<>(this, "textCol", "text to search");
+        contextCol = new Param<>(this, "contextCol", "text about the same study whose species cues count too (optional)");
         outputCol = new Param<>(this, "outputCol", "array of mentions");
         vocabularyPath = new Param<>(this, "vocabularyPath", "vocabulary folder (terms.tsv.gz): local path or Hadoop URI");
         setDefault(outputCol, DEFAULT_OUTPUT);
@@ -58,10 +64,12 @@ public class EntityRecognizer extends BaseTransformer {
     }
 
     public Param<String> textCol() { return textCol; }
+    public Param<String> contextCol() { return contextCol; }
     public Param<String> outputCol() { return outputCol; }
     public Param<String> vocabularyPath() { return vocabularyPath; }
 
     public EntityRecognizer setTextCol(String v) { set(textCol, v); return this; }
+    public EntityRecognizer setContextCol(String v) { set(contextCol, v); return this; }
     public EntityRecognizer setOutputCol(String v) { set(outputCol, v); return this; }
     public EntityRecognizer setVocabularyPath(String v) { set(vocabularyPath, v); return this; }
 
@@ -71,6 +79,9 @@ public class EntityRecognizer extends BaseTransformer {
             throw new IllegalArgumentException(uid() + ": set textCol and vocabularyPath");
         }
         requireColumns(schema, $(textCol));
+        if (isDefined(contextCol)) {
+            requireColumns(schema, $(contextCol));
+        }
         return schema.add($(outputCol), MENTIONS, true);
     }
 
@@ -79,17 +90,18 @@ public class EntityRecognizer extends BaseTransformer {
         transformSchema(dataset.schema());
         String path = $(vocabularyPath);
         matcher(path);
-        UDF1<String, scala.collection.Seq<Row>> find = text -> {
+        UDF2<String, String, scala.collection.Seq<Row>> find = (text, context) -> {
             if (text == null) {
                 return null;
             }
             List<Row> rows = new ArrayList<>();
-            for (Mention m : matcher(path).find(text)) {
+            for (Mention m : matcher(path).find(text, context)) {
                 rows.add(MentionRow.of(m).toRow());
             }
             return JavaConverters.asScalaBuffer(rows).toList();
         };
-        return dataset.toDF().withColumn($(outputCol), udf(find, MENTIONS).apply(col($(textCol))));
+        Column context = isDefined(contextCol) ? col($(contextCol)) : lit(null).cast(DataTypes.StringType);
+        return dataset.toDF().withColumn($(outputCol), udf(find, MENTIONS).apply(col($(textCol)), context));
     }
 
     /** The JVM's matcher for a vocabulary folder; a remote folder is copied to local disk once. */

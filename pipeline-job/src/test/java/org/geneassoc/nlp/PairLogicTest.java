@@ -40,7 +40,7 @@ class PairLogicTest {
             if (m.isGene() || m.isDisease()) {
                 String id = m.ids().get(0);
                 mentions.add(new MentionRow(m.text(), m.start(), m.end(), m.isGene() ? EntityType.GENE : EntityType.DISEASE, id,
-                        m.text(), null, m.isGene() ? null : id));
+                        m.text(), m.isGene() ? "9606" : null, null, m.isGene() ? null : id, null, null));
             }
         }
         sentences = new ArrayList<>();
@@ -92,7 +92,7 @@ class PairLogicTest {
     void overlappingMentionsNeverPair() {
         MentionRow msh2 = mentions.get(0);
         MentionRow sameSpanAsDisease = new MentionRow(msh2.text(), msh2.start(), msh2.end(), EntityType.DISEASE, "D000000",
-                "made up", null, "D000000");
+                "made up", null, null, "D000000", null, null);
         assertThat(PairCandidates.candidates(sentence(0), 0, List.of(msh2, sameSpanAsDisease), 20)).isEmpty();
     }
 

@@ -33,16 +33,40 @@ public final class EntityMatcher {
      * and a span stops growing once no vocabulary key begins with it.
      */
     public List<Mention> find(String text) {
+        return find(text, null);
+    }
+
+    /**
+     * As {@link #find(String)}, with a text about the same study that is not searched but whose species
+     * cues count too (the article's title).
+     */
+    public List<Mention> find(String text, String context) {
         List<int[]> words = words(text);
         int count = words.size();
         String[] wordKeys = new String[count];
         boolean[] possessive = new boolean[count];
+        Species[] cues = new Species[count];
+        int[] cueCounts = new int[Species.values().length];
         for (int w = 0; w < count; w++) {
             int start = words.get(w)[0];
             int end = words.get(w)[1];
             wordKeys[w] = TermKey.gene(text.substring(start, end));
             possessive[w] = isPossessive(text, start, end);
+            cues[w] = Species.cuedBy(wordKeys[w]);
+            if (cues[w] != null) {
+                cueCounts[cues[w].ordinal()]++;
+            }
         }
+        if (context != null) {
+            for (int[] w : words(context)) {
+                Species cue = Species.cuedBy(context.substring(w[0], w[1]));
+                if (cue != null) {
+                    cueCounts[cue.ordinal()]++;
+                }
+            }
+        }
+        Species textSpecies = textSpecies(cueCounts);
+        Species[] sentenceSpecies = sentenceSpecies(text, words, cues, textSpecies);
         List<Mention> found = new ArrayList<>();
         StringBuilder key = new StringBuilder();
         int i = 0;
@@ -59,7 +83,8 @@ public final class EntityMatcher {
                     lastWordLength = wordKeys[w].length();
                 }
                 String spanKey = key.toString();
-                Mention m = lookup(text, words.get(i)[0], words.get(w)[1], spanKey, lastWordLength);
+                Mention m = lookup(text, words, i, w, wordKeys, possessive, spanKey, lastWordLength,
+                        i > 0 && cues[i - 1] != null ? cues[i - 1] : sentenceSpecies[i], cueCounts[Species.HUMAN.ordinal()] > 0);
                 if (m != null) {
                     best = m;
                     used = n;
@@ -79,6 +104,41 @@ public final class EntityMatcher {
         return withShortForms(text, words, found);
     }
 
+    /** Per word: the species its sentence names, where it names one; else the text's. */
+    private static Species[] sentenceSpecies(String text, List<int[]> words, Species[] cues, Species textSpecies) {
+        Species[] out = new Species[words.size()];
+        int first = 0;
+        for (int w = 1; w <= words.size(); w++) {
+            boolean boundary = w == words.size() || (text.substring(words.get(w - 1)[1], words.get(w)[0]).matches("[^A-Za-z0-9]*[.?!]\\s+[^A-Za-z0-9]*")
+                    && Character.isUpperCase(text.charAt(words.get(w)[0])));
+            if (boundary) {
+                int[] counts = new int[Species.values().length];
+                boolean any = false;
+                for (int k = first; k < w; k++) {
+                    if (cues[k] != null) {
+                        counts[cues[k].ordinal()]++;
+                        any = true;
+                    }
+                }
+                java.util.Arrays.fill(out, first, w, any ? textSpecies(counts) : textSpecies);
+                first = w;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The species a text's genes belong to when nothing next to a mention says otherwise: mouse or rat
+     * when the text names that species at least as often as it names people, else human (BioRED's rule:
+     * a gene is normalised to the organism the study is about).
+     */
+    static Species textSpecies(int[] cueCounts) {
+        int mouse = cueCounts[Species.MOUSE.ordinal()];
+        int rat = cueCounts[Species.RAT.ordinal()];
+        Species rodent = rat > mouse ? Species.RAT : Species.MOUSE;
+        return Math.max(mouse, rat) > 0 && Math.max(mouse, rat) >= cueCounts[Species.HUMAN.ordinal()] ? rodent : Species.HUMAN;
+    }
+
     /** An "s" right after an apostrophe, as TermKey's possessive rule sees it. */
     private static boolean isPossessive(String text, int start, int end) {
         return end - start == 1 && text.charAt(start) == 's' && start > 0
@@ -86,28 +146,110 @@ public final class EntityMatcher {
                 && (end == text.length() || text.charAt(end) != '_');
     }
 
-    /** @param key the span's gene key (see {@link TermKey}); the disease key differs only by a plural s */
-    private Mention lookup(String text, int start, int end, String key, int lastWordLength) {
+    /**
+     * @param key     the span's gene key (see {@link TermKey}); the disease key differs only by a plural s
+     * @param species     the species a gene name here most likely belongs to; another's entry serves if it has none
+     * @param peopleNamed whether the text names people at all (patients, women, human…)
+     */
+    private Mention lookup(String text, List<int[]> words, int first, int last, String[] wordKeys, boolean[] possessive, String key,
+                           int lastWordLength, Species species, boolean peopleNamed) {
+        int start = words.get(first)[0];
+        int end = words.get(last)[1];
         Vocabulary.Term disease = vocabulary.disease(TermKey.singular(key, lastWordLength));
-        if (disease != null && diseaseCaseOk(text.substring(start, end), disease.form())) {
-            return new Mention(start, end, text.substring(start, end), disease.concept());
+        String span = text.substring(start, end);
+        if (disease != null && diseaseCaseOk(span, disease.form()) && breaksAgree(text, words, first, last, wordKeys, possessive, disease.form())) {
+            return new Mention(start, end, span, disease.concept());
         }
-        Vocabulary.Term gene = vocabulary.gene(key);
-        if (gene != null && geneCaseOk(text.substring(start, end), gene.form())) {
-            return new Mention(start, end, text.substring(start, end), gene.concept());
+        Vocabulary.GeneTerms genes = vocabulary.genes(key);
+        if (genes == null || genes.present().noneMatch(t -> geneCaseOk(span, t.form()) && breaksAgree(text, words, first, last, wordKeys, possessive, t.form()))) {
+            return null;
         }
-        return null;
+        boolean rodentStyle = rodentStyle(span, genes);
+        // In a text about people, a capitalised word that only a mouse or rat table spells so is a word ("Spatial", "Duo");
+        // in a text that names no species, it is the rodent gene ("Eomes", "Nanog").
+        if (rodentStyle && species == Species.HUMAN && peopleNamed && TermKey.shape(span).chars().allMatch(Character::isLetter)) {
+            return null;
+        }
+        Vocabulary.Term gene = genes.of(rodentStyle ? (species == Species.RAT ? Species.RAT : Species.MOUSE) : species);
+        for (Species other : Species.values()) {
+            if (gene == null) {
+                gene = genes.of(other);
+            }
+        }
+        return new Mention(start, end, span, gene.concept());
+    }
+
+    /**
+     * Whether a span may be the gene name {@code form} (their keys are equal). Exact shapes always; a
+     * span with two capitals ("mTOR", "PPARa"), letters and digits ("Brca1", "mmp2") or a hyphen
+     * ("c-kit") is a symbol in any case; a long name in any case, except that a lower-case word is not a
+     * one-word name the source capitalises ("cryptic" is not the mouse gene Cryptic).
+     */
+    /** A span written the way a rodent table writes the name and the human table does not ("Elf5", not "ELF5"). */
+    private static boolean rodentStyle(String span, Vocabulary.GeneTerms genes) {
+        String s = TermKey.shape(span);
+        Vocabulary.Term human = genes.of(Species.HUMAN);
+        if (human != null && TermKey.shape(human.form()).equals(s)) {
+            return false;
+        }
+        return java.util.stream.Stream.of(Species.MOUSE, Species.RAT).map(genes::of)
+                .anyMatch(t -> t != null && TermKey.shape(t.form()).equals(s) && !s.equals(s.toUpperCase(java.util.Locale.ROOT)));
     }
 
     static boolean geneCaseOk(String span, String form) {
         String s = TermKey.shape(span);
         String f = TermKey.shape(form);
-        if (s.equals(f) || f.length() >= CASE_FREE_GENE) {
+        if (s.equals(f)) {
             return true;
         }
-        // Mouse and rat style (Brca1, Tnf) for symbols that are not plain words.
-        return s.length() >= 3 && Character.isUpperCase(s.charAt(0)) && s.substring(1).equals(s.substring(1).toLowerCase())
-                && s.equalsIgnoreCase(f) && f.chars().anyMatch(Character::isDigit);
+        boolean digits = f.chars().anyMatch(Character::isDigit);
+        if (s.chars().filter(Character::isUpperCase).count() >= 2 || (digits && s.length() >= 3 && span.indexOf(' ') < 0)) {
+            return true;
+        }
+        if (span.indexOf('-') > 0 && f.length() >= 4) {
+            return true;
+        }
+        boolean capitalisedWord = f.length() > 1 && Character.isUpperCase(f.charAt(0)) && f.substring(1).equals(f.substring(1).toLowerCase(java.util.Locale.ROOT));
+        boolean lowerWord = s.equals(s.toLowerCase(java.util.Locale.ROOT)) && !digits && form.indexOf(' ') < 0 && capitalisedWord;
+        return f.length() >= CASE_FREE_GENE && !lowerWord;
+    }
+
+    /**
+     * A span of several words names {@code form} only where the form has a separator too: "genes is" is
+     * not "Genesis", "a 15" not "A15". A hyphen or slash may join what the form writes as one ("IL-6", "IL6").
+     */
+    static boolean breaksAgree(String text, List<int[]> words, int first, int last, String[] wordKeys, boolean[] possessive, String form) {
+        if (first == last) {
+            return true;
+        }
+        java.util.BitSet formBreaks = separators(TermKey.withoutPossessive(form));
+        int k = wordKeys[first].length();
+        for (int w = first + 1; w <= last; w++) {
+            if (possessive[w]) {
+                continue;
+            }
+            String gap = text.substring(words.get(w - 1)[1], words.get(w)[0]);
+            boolean joined = gap.equals("-") || gap.equals("/") || gap.isEmpty() || possessive[w - 1];
+            if (!joined && !formBreaks.get(k)) {
+                return false;
+            }
+            k += wordKeys[w].length();
+        }
+        return true;
+    }
+
+    /** Key offsets where a name has a separator between its words ("CI 2" at 2; "Or18" has none). */
+    private static java.util.BitSet separators(String form) {
+        java.util.BitSet out = new java.util.BitSet();
+        int k = 0;
+        for (int i = 0; i < form.length(); i++) {
+            int n = TermKey.gene(String.valueOf(form.charAt(i))).length();
+            if (n == 0) {
+                out.set(k);
+            }
+            k += n;
+        }
+        return out;
     }
 
     static boolean diseaseCaseOk(String span, String form) {
@@ -115,7 +257,10 @@ public final class EntityMatcher {
         return f.length() > CASED_DISEASE || TermKey.shape(span).equals(f);
     }
 
-    /** "long form (SF)": the short form names the long form's concept from then on in this text. */
+    /**
+     * "long form (SF)": the short form names the long form's concept everywhere in this text, also where
+     * the vocabulary gives it another meaning ("dilated cardiomyopathy (DCM)" makes DCM the disease, not a gene).
+     */
     private static List<Mention> withShortForms(String text, List<int[]> words, List<Mention> found) {
         Map<String, Concept> shortForms = new HashMap<>();
         for (Mention m : found) {
@@ -128,7 +273,11 @@ public final class EntityMatcher {
         if (shortForms.isEmpty()) {
             return found;
         }
-        List<Mention> all = new ArrayList<>(found);
+        List<Mention> all = new ArrayList<>();
+        for (Mention m : found) {
+            Concept c = shortForms.get(TermKey.shape(m.text()));
+            all.add(c == null ? m : new Mention(m.start(), m.end(), m.text(), c));
+        }
         int k = 0;
         for (int[] w : words) {
             while (k < found.size() && found.get(k).end() <= w[0]) {

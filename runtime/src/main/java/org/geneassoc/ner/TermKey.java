@@ -46,8 +46,13 @@ public final class TermKey {
         return sb.toString();
     }
 
+    /** The name with a possessive 's dropped, as keys drop it ("Alzheimer's disease" → "Alzheimer disease"). */
+    public static String withoutPossessive(String name) {
+        return name.indexOf('\'') < 0 && name.indexOf('’') < 0 ? name : POSSESSIVE.matcher(name).replaceAll("");
+    }
+
     private static String key(String name, boolean singular) {
-        String s = name.indexOf('\'') < 0 && name.indexOf('’') < 0 ? name : POSSESSIVE.matcher(name).replaceAll("");
+        String s = withoutPossessive(name);
         StringBuilder sb = new StringBuilder(s.length());
         int lastWordStart = 0;
         boolean inWord = false;
@@ -60,12 +65,43 @@ public final class TermKey {
                     inWord = true;
                 }
                 sb.append(g != null ? g : String.valueOf(c).toLowerCase(Locale.ROOT));
-            } else {
+            } else if (inWord) {
+                american(sb, lastWordStart);
                 inWord = false;
             }
         }
+        if (inWord) {
+            american(sb, lastWordStart);
+        }
         String key = sb.toString();
         return singular ? singular(key, key.length() - lastWordStart) : key;
+    }
+
+    private static final String[][] BRITISH = {{"aem", "em"}, {"rhoea", "rhea"}, {"oedem", "edem"}, {"oesoph", "esoph"},
+            {"oestr", "estr"}, {"foet", "fet"}, {"paed", "ped"}};
+
+    /**
+     * British spellings of the word from {@code from} on as American ones, as MeSH spells them: "tumour",
+     * "anaemia", "oedema", "goitre", "paediatric" meet "tumor", "anemia", "edema", "goiter", "pediatric".
+     */
+    private static void american(StringBuilder sb, int from) {
+        if (sb.length() - from <= 4) {
+            return;
+        }
+        String word = sb.substring(from);
+        String w = word;
+        for (String[] r : BRITISH) {
+            w = w.replace(r[0], r[1]);
+        }
+        if (w.endsWith("our") || w.endsWith("ours")) {
+            w = w.replaceFirst("our(s?)$", "or$1");
+        } else if (w.length() > 5 && (w.endsWith("tre") || w.endsWith("tres"))) {
+            w = w.replaceFirst("tre(s?)$", "ter$1");
+        }
+        if (!w.equals(word)) {
+            sb.setLength(from);
+            sb.append(w);
+        }
     }
 
     /** A disease key from a gene key whose last word is {@code lastWordLength} long: a plural s dropped. */

@@ -8,37 +8,54 @@ import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * Name → concept dictionaries for genes and diseases, one concept per key, as the build wrote them
- * ({@code vocabulary/terms.tsv.gz}).
+ * Name → concept dictionaries as the build wrote them ({@code vocabulary/terms.tsv.gz}): for genes one
+ * concept per name and species (human, mouse, rat), for diseases one concept per name.
  */
 public final class Vocabulary {
     public static final String FILE = "terms.tsv.gz";
+    private static final String[] COLUMNS = {"type", "key", "form", "id", "name", "taxon", "hgncId", "meshId", "orthologId",
+            "orthologSymbol", "source"};
+
     /** A dictionary entry: the name as the source spelt it, what it names, and where it came from. */
     public record Term(String form, Concept concept, String source) {
     }
 
-    private final Map<String, Term> genes;
+    /** A gene name's entries, indexed by {@link Species#ordinal()}; a species without the name has null. */
+    public record GeneTerms(Term[] bySpecies) {
+        public Term of(Species s) {
+            return bySpecies[s.ordinal()];
+        }
+
+        public Stream<Term> present() {
+            return Arrays.stream(bySpecies).filter(java.util.Objects::nonNull);
+        }
+    }
+
+    private final Map<String, GeneTerms> genes;
     private final Map<String, Term> diseases;
+    private final Map<String, Concept> genesById = new HashMap<>();
     /** Every key, sorted: a matcher stops lengthening a span once no key begins with it. */
     private final String[] sortedKeys;
 
-    public Vocabulary(Map<String, Term> genes, Map<String, Term> diseases) {
+    public Vocabulary(Map<String, GeneTerms> genes, Map<String, Term> diseases) {
         this.genes = genes;
         this.diseases = diseases;
-        this.sortedKeys = java.util.stream.Stream.concat(genes.keySet().stream(), diseases.keySet().stream())
-                .sorted().distinct().toArray(String[]::new);
+        genes.values().forEach(g -> g.present().forEach(t -> genesById.putIfAbsent(t.concept().id(), t.concept())));
+        this.sortedKeys = Stream.concat(genes.keySet().stream(), diseases.keySet().stream()).sorted().distinct().toArray(String[]::new);
     }
 
     /** Whether some gene or disease key begins with {@code prefix} (or is it). */
     public boolean hasKeyStartingWith(String prefix) {
-        int i = java.util.Arrays.binarySearch(sortedKeys, prefix);
+        int i = Arrays.binarySearch(sortedKeys, prefix);
         if (i >= 0) {
             return true;
         }
@@ -46,7 +63,7 @@ public final class Vocabulary {
         return next < sortedKeys.length && sortedKeys[next].startsWith(prefix);
     }
 
-    public Term gene(String key) {
+    public GeneTerms genes(String key) {
         return genes.get(key);
     }
 
@@ -54,8 +71,13 @@ public final class Vocabulary {
         return diseases.get(key);
     }
 
+    /** The gene with this Entrez ID, if the vocabulary names it. */
+    public Concept gene(String entrezId) {
+        return genesById.get(entrezId);
+    }
+
     public int geneTerms() {
-        return genes.size();
+        return (int) genes.values().stream().flatMap(GeneTerms::present).count();
     }
 
     public int diseaseTerms() {
@@ -72,20 +94,29 @@ public final class Vocabulary {
             throw new IOException("Entity vocabulary " + file + " does not exist; the model-assets build copies it into every models folder "
                     + "(mvn -pl model-assets -am package)");
         }
-        Map<String, Term> genes = new HashMap<>();
+        Map<String, GeneTerms> genes = new HashMap<>();
         Map<String, Term> diseases = new HashMap<>();
+        // Many names share a concept: one instance each keeps a few hundred thousand names in little memory.
+        Map<String, Concept> concepts = new HashMap<>();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(file)), StandardCharsets.UTF_8))) {
             String line;
             int n = 0;
             while ((line = r.readLine()) != null) {
                 n++;
                 String[] c = line.split("\t", -1);
-                if (c.length != 8) {
-                    throw new IOException(file + ":" + n + ": expected 8 columns, got " + c.length);
+                if (c.length != COLUMNS.length) {
+                    throw new IOException(file + ":" + n + ": expected " + COLUMNS.length + " columns (" + String.join(", ", COLUMNS)
+                            + "), got " + c.length);
                 }
                 Concept.EntityType type = Concept.EntityType.valueOf(c[0]);
-                Concept concept = new Concept(type, c[3], c[4], blank(c[5]), blank(c[6]));
-                (type == Concept.EntityType.GENE ? genes : diseases).put(c[1], new Term(c[2], concept, c[7]));
+                Concept concept = concepts.computeIfAbsent(c[0] + "\t" + c[3] + "\t" + c[5], k -> new Concept(type, c[3], blank(c[4]),
+                        blank(c[5]), blank(c[6]), blank(c[7]), blank(c[8]), blank(c[9])));
+                Term term = new Term(c[2], concept, c[10].intern());
+                if (type == Concept.EntityType.GENE) {
+                    genes.computeIfAbsent(c[1], k -> new GeneTerms(new Term[Species.values().length])).bySpecies()[concept.species().ordinal()] = term;
+                } else {
+                    diseases.put(c[1], term);
+                }
             }
         }
         return new Vocabulary(genes, diseases);
@@ -98,16 +129,24 @@ public final class Vocabulary {
     public void write(Path folder) throws IOException {
         Files.createDirectories(folder);
         try (BufferedWriter w = new BufferedWriter(new OutputStreamWriter(new GZIPOutputStream(Files.newOutputStream(folder.resolve(FILE))), StandardCharsets.UTF_8))) {
-            for (Map<String, Term> m : java.util.List.of(new TreeMap<>(genes), new TreeMap<>(diseases))) {
-                for (Map.Entry<String, Term> e : m.entrySet()) {
-                    Term t = e.getValue();
-                    Concept c = t.concept();
-                    w.write(String.join("\t", c.type().name(), e.getKey(), clean(t.form()), c.id(), clean(c.name()),
-                            c.hgncId() == null ? "" : c.hgncId(), c.meshId() == null ? "" : c.meshId(), t.source()));
-                    w.newLine();
+            for (Map.Entry<String, GeneTerms> e : new TreeMap<>(genes).entrySet()) {
+                for (Term t : e.getValue().bySpecies()) {
+                    if (t != null) {
+                        writeTerm(w, e.getKey(), t);
+                    }
                 }
             }
+            for (Map.Entry<String, Term> e : new TreeMap<>(diseases).entrySet()) {
+                writeTerm(w, e.getKey(), e.getValue());
+            }
         }
+    }
+
+    private static void writeTerm(BufferedWriter w, String key, Term t) throws IOException {
+        Concept c = t.concept();
+        w.write(String.join("\t", c.type().name(), key, clean(t.form()), c.id(), clean(c.name()), clean(c.taxon()), clean(c.hgncId()),
+                clean(c.meshId()), clean(c.orthologId()), clean(c.orthologSymbol()), t.source()));
+        w.newLine();
     }
 
     private static String clean(String s) {

@@ -2,7 +2,9 @@ package org.geneassoc.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.geneassoc.assets.VocabularyBuilder;
 import picocli.CommandLine.Command;
@@ -22,9 +24,14 @@ public final class VocabularyCommand implements Callable<Integer> {
             description = "Output folder; the committed one by default, next to its NOTICE (default: ${DEFAULT-VALUE}).")
     Path out;
 
+    @Option(names = "--without", split = ",", paramLabel = "FILTER",
+            description = "Leave out these filters, to measure what each does (${COMPLETION-CANDIDATES}).")
+    Set<VocabularyBuilder.Filter> without = EnumSet.noneOf(VocabularyBuilder.Filter.class);
+
     @Override
     public Integer call() throws Exception {
-        Map<String, Object> report = VocabularyBuilder.compile(data, Files.createDirectories(out));
+        Map<String, Object> report = VocabularyBuilder.compile(data, Files.createDirectories(out),
+                EnumSet.complementOf(without.isEmpty() ? EnumSet.noneOf(VocabularyBuilder.Filter.class) : EnumSet.copyOf(without)));
         System.out.printf("%s gene and %s disease names written to %s%n", report.get("geneTerms"), report.get("diseaseTerms"), out);
         return 0;
     }
