@@ -43,13 +43,18 @@ public final class PairEvaluation {
     /**
      * The report, one line per figure, the last {@code PAIR_F1=}.
      *
-     * @param genes    Entrez IDs recognised per pmid
-     * @param diseases disease IDs recognised per pmid
+     * @param genes     Entrez IDs recognised per pmid
+     * @param diseases  disease IDs recognised per pmid
+     * @param speciesOf the species an Entrez ID belongs to (human, mouse, rat or other), for the genes by species
      */
     public List<String> report(Map<String, Set<String>> genes, Map<String, Set<String>> diseases, List<Predicted> predicted,
-                               double abstractThreshold, double pairThreshold) {
+                               double abstractThreshold, double pairThreshold, java.util.function.Function<String, String> speciesOf) {
         List<String> out = new ArrayList<>();
         out.add(SetScores.of(genes, goldGenes).line("genes (Entrez ID per abstract)"));
+        for (String s : EntityEvaluation.SPECIES) {
+            java.util.function.Predicate<String> of = id -> speciesOf.apply(id).equals(s);
+            out.add(SetScores.of(SetScores.restrict(genes, of), SetScores.restrict(goldGenes, of)).line("  genes, " + s));
+        }
         out.add(SetScores.of(diseases, goldDiseases).line("diseases (MeSH/OMIM ID per abstract)"));
         SetScores everyPair = SetScores.of(GoldStandard.everyPair(genes, diseases), goldPairs);
         out.add(everyPair.line("pairs: every gene x disease of an abstract"));

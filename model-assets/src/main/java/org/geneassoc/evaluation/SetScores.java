@@ -30,6 +30,13 @@ public record SetScores(long tp, long fp, long fn) {
         return new SetScores(tp, fp, fn);
     }
 
+    /** The items each document has that pass {@code keep}: a subset to score on its own (one species' genes). */
+    public static Map<String, Set<String>> restrict(Map<String, Set<String>> items, java.util.function.Predicate<String> keep) {
+        Map<String, Set<String>> out = new java.util.HashMap<>();
+        items.forEach((doc, ids) -> out.put(doc, ids.stream().filter(keep).collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new))));
+        return out;
+    }
+
     /**
      * The best any choice among these predictions can score: keep the right ones, drop the rest. For
      * candidate pairs this is the ceiling the entities found put on every scoring of them.

@@ -22,6 +22,9 @@ import org.geneassoc.job.JobArgs;
 import org.geneassoc.job.JobCommand;
 import org.geneassoc.metrics.RunMetrics;
 import org.geneassoc.nlp.EntityRecognizer;
+import org.geneassoc.ner.Vocabulary;
+import org.geneassoc.spark.LocalFolders;
+import org.geneassoc.evaluation.EntityEvaluation;
 import org.geneassoc.nlp.MarkupStripper;
 import org.geneassoc.nlp.MentionRow;
 import org.geneassoc.evaluation.GoldStandard;
@@ -77,7 +80,7 @@ public final class EvaluatePairsCommand implements Callable<Integer> {
         Map<String, Set<String>> genes = new HashMap<>();
         Map<String, Set<String>> diseases = new HashMap<>();
         Dataset<Row> clean = new MarkupStripper().setInputCol("abstract").setOutputCol("abstract").transform(articles);
-        for (Row r : new EntityRecognizer().setTextCol("abstract").setVocabularyPath(all.models().vocabulary()).transform(clean)
+        for (Row r : new EntityRecognizer().setTextCol("abstract").setContextCol("title").setVocabularyPath(all.models().vocabulary()).transform(clean)
                 .select("pmid", EntityRecognizer.DEFAULT_OUTPUT).collectAsList()) {
             for (MentionRow m : MentionRow.listFrom(r, EntityRecognizer.DEFAULT_OUTPUT)) {
                 (m.isGene() ? genes : diseases).computeIfAbsent(r.getAs("pmid"), k -> new TreeSet<>()).add(m.id());
@@ -91,8 +94,9 @@ public final class EvaluatePairsCommand implements Callable<Integer> {
                 predicted.add(new PairEvaluation.Predicted(d.pmid(), d.abstractScore(), a.gene().entrezId(), a.disease().id(), a.score()));
             }
         }
-        evaluation.report(genes, diseases, predicted, reported.abstractThreshold(), reported.sentenceThreshold())
-                .forEach(System.out::println);
+        Vocabulary vocabulary = Vocabulary.read(LocalFolders.of(all.models().vocabulary(), "Entity vocabulary folder"));
+        evaluation.report(genes, diseases, predicted, reported.abstractThreshold(), reported.sentenceThreshold(),
+                id -> EntityEvaluation.speciesName(vocabulary, id)).forEach(System.out::println);
         return 0;
     }
 }
