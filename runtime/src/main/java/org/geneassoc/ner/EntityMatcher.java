@@ -59,14 +59,14 @@ public final class EntityMatcher {
         }
         if (context != null) {
             for (int[] w : words(context)) {
-                Species cue = Species.cuedBy(context.substring(w[0], w[1]));
+                Species cue = Species.cuedBy(TermKey.gene(context.substring(w[0], w[1])));
                 if (cue != null) {
                     cueCounts[cue.ordinal()]++;
                 }
             }
         }
         Species textSpecies = textSpecies(cueCounts);
-        Species[] sentenceSpecies = sentenceSpecies(text, words, cues, textSpecies);
+        Species[] sentenceSpecies = cueCounts[0] + cueCounts[1] + cueCounts[2] == 0 ? null : sentenceSpecies(text, words, cues, textSpecies);
         List<Mention> found = new ArrayList<>();
         StringBuilder key = new StringBuilder();
         int i = 0;
@@ -84,7 +84,8 @@ public final class EntityMatcher {
                 }
                 String spanKey = key.toString();
                 Mention m = lookup(text, words, i, w, wordKeys, possessive, spanKey, lastWordLength,
-                        i > 0 && cues[i - 1] != null ? cues[i - 1] : sentenceSpecies[i], cueCounts[Species.HUMAN.ordinal()] > 0);
+                        i > 0 && cues[i - 1] != null ? cues[i - 1] : sentenceSpecies == null ? textSpecies : sentenceSpecies[i],
+                        cueCounts[Species.HUMAN.ordinal()] > 0);
                 if (m != null) {
                     best = m;
                     used = n;
@@ -109,8 +110,8 @@ public final class EntityMatcher {
         Species[] out = new Species[words.size()];
         int first = 0;
         for (int w = 1; w <= words.size(); w++) {
-            boolean boundary = w == words.size() || (text.substring(words.get(w - 1)[1], words.get(w)[0]).matches("[^A-Za-z0-9]*[.?!]\\s+[^A-Za-z0-9]*")
-                    && Character.isUpperCase(text.charAt(words.get(w)[0])));
+            boolean boundary = w == words.size() || (Character.isUpperCase(text.charAt(words.get(w)[0]))
+                    && endsSentence(text, words.get(w - 1)[1], words.get(w)[0]));
             if (boundary) {
                 int[] counts = new int[Species.values().length];
                 boolean any = false;
@@ -125,6 +126,17 @@ public final class EntityMatcher {
             }
         }
         return out;
+    }
+
+    /** Whether the gap between two words holds a full stop (or ? or !) followed by white space. */
+    private static boolean endsSentence(String text, int from, int to) {
+        for (int i = from; i < to - 1; i++) {
+            char c = text.charAt(i);
+            if ((c == '.' || c == '?' || c == '!') && Character.isWhitespace(text.charAt(i + 1))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -161,7 +173,7 @@ public final class EntityMatcher {
             return new Mention(start, end, span, disease.concept());
         }
         Vocabulary.GeneTerms genes = vocabulary.genes(key);
-        if (genes == null || genes.present().noneMatch(t -> geneCaseOk(span, t.form()) && breaksAgree(text, words, first, last, wordKeys, possessive, t.form()))) {
+        if (genes == null || !anyMatches(genes, span, text, words, first, last, wordKeys, possessive)) {
             return null;
         }
         boolean rodentStyle = rodentStyle(span, genes);
@@ -185,6 +197,17 @@ public final class EntityMatcher {
      * ("c-kit") is a symbol in any case; a long name in any case, except that a lower-case word is not a
      * one-word name the source capitalises ("cryptic" is not the mouse gene Cryptic).
      */
+    private static boolean anyMatches(Vocabulary.GeneTerms genes, String span, String text, List<int[]> words, int first, int last,
+                                      String[] wordKeys, boolean[] possessive) {
+        String shape = TermKey.shape(span);
+        for (Vocabulary.Term t : genes.bySpecies()) {
+            if (t != null && geneCaseOk(shape, span, t.form()) && breaksAgree(text, words, first, last, wordKeys, possessive, t.form())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A span written the way a rodent table writes the name and the human table does not ("Elf5", not "ELF5"). */
     private static boolean rodentStyle(String span, Vocabulary.GeneTerms genes) {
         String s = TermKey.shape(span);
@@ -197,7 +220,11 @@ public final class EntityMatcher {
     }
 
     static boolean geneCaseOk(String span, String form) {
-        String s = TermKey.shape(span);
+        return geneCaseOk(TermKey.shape(span), span, form);
+    }
+
+    /** @param s the span's {@link TermKey#shape} */
+    private static boolean geneCaseOk(String s, String span, String form) {
         String f = TermKey.shape(form);
         if (s.equals(f)) {
             return true;

@@ -1,6 +1,7 @@
 package org.geneassoc.ner;
 
-import java.util.Locale;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -26,15 +27,17 @@ public enum Species {
         return taxon;
     }
 
-    /** The species a word names ("mice", "Rats", "patients"), or null. */
-    public static Species cuedBy(String word) {
-        String w = word.toLowerCase(Locale.ROOT);
+    private static final Map<String, Species> BY_CUE = new HashMap<>();
+
+    static {
         for (Species s : values()) {
-            if (s.cues.contains(w)) {
-                return s;
-            }
+            s.cues.forEach(c -> BY_CUE.put(c, s));
         }
-        return null;
+    }
+
+    /** The species a word names ("mice", "rats", "patients": the word's {@link TermKey}), or null. */
+    public static Species cuedBy(String wordKey) {
+        return BY_CUE.get(wordKey);
     }
 
     public static Species ofTaxon(String taxon) {

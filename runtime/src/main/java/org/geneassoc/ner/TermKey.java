@@ -36,7 +36,7 @@ public final class TermKey {
         StringBuilder sb = new StringBuilder(name.length());
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
-            String g = GREEK.get(c);
+            String g = c < 128 ? null : GREEK.get(c);
             if (g != null) {
                 sb.append(g);
             } else if (Character.isLetterOrDigit(c)) {
@@ -58,7 +58,7 @@ public final class TermKey {
         boolean inWord = false;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            String g = GREEK.get(c);
+            String g = c < 128 ? null : GREEK.get(c);
             if (g != null || Character.isLetterOrDigit(c)) {
                 if (!inWord) {
                     lastWordStart = sb.length();
@@ -85,18 +85,25 @@ public final class TermKey {
      * "anaemia", "oedema", "goitre", "paediatric" meet "tumor", "anemia", "edema", "goiter", "pediatric".
      */
     private static void american(StringBuilder sb, int from) {
-        if (sb.length() - from <= 4) {
+        int n = sb.length() - from;
+        if (n <= 4) {
             return;
         }
         String word = sb.substring(from);
         String w = word;
-        for (String[] r : BRITISH) {
-            w = w.replace(r[0], r[1]);
+        if (w.contains("ae") || w.contains("oe")) {
+            for (String[] r : BRITISH) {
+                w = w.replace(r[0], r[1]);
+            }
         }
-        if (w.endsWith("our") || w.endsWith("ours")) {
-            w = w.replaceFirst("our(s?)$", "or$1");
-        } else if (w.length() > 5 && (w.endsWith("tre") || w.endsWith("tres"))) {
-            w = w.replaceFirst("tre(s?)$", "ter$1");
+        if (w.endsWith("our") || w.endsWith("ours") || w.endsWith("tre") || w.endsWith("tres")) {
+            String stem = w.endsWith("s") ? w.substring(0, w.length() - 1) : w;
+            String plural = w.substring(stem.length());
+            if (stem.endsWith("our")) {
+                w = stem.substring(0, stem.length() - 3) + "or" + plural;
+            } else if (stem.length() > 5) {
+                w = stem.substring(0, stem.length() - 3) + "ter" + plural;
+            }
         }
         if (!w.equals(word)) {
             sb.setLength(from);
