@@ -6,9 +6,6 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
-import org.apache.hadoop.fs.FileStatus;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.input.PortableDataStream;
@@ -21,8 +18,8 @@ import org.apache.spark.sql.types.StructType;
 import scala.Tuple2;
 
 /**
- * Extract: every file under a path (file, directory or glob; local, {@code s3a://}, plain or gzip)
- * parsed into one row per record. A file that fails part-way keeps the records read before the fault
+ * Extract: every file under a path (file, folder read recursively, or glob; local, {@code s3a://},
+ * plain or gzip) parsed into one row per record. A file that fails part-way keeps the records read before the fault
  * and adds a FILE_FAILED row naming it, so one bad file never takes good data down with it.
  */
 public final class ArticleReader {
@@ -45,20 +42,14 @@ public final class ArticleReader {
     private ArticleReader() {
     }
 
-    /** Fails fast, before any Spark job, when nothing exists at the input path. */
-    public static void requireExists(SparkSession spark, String input) throws IOException {
-        Path p = new Path(input);
-        FileSystem fs = p.getFileSystem(spark.sparkContext().hadoopConfiguration());
-        FileStatus[] matches = fs.globStatus(p);
-        if (matches == null || matches.length == 0) {
-            throw new IOException("Input path " + input + " does not exist");
-        }
+    /** Every file under the input path (see {@link InputFiles}) parsed into record rows. */
+    public static Dataset<Row> read(SparkSession spark, String input, InputFormat format) throws IOException {
+        return read(spark, InputFiles.list(input, spark.sparkContext().hadoopConfiguration()), format);
     }
 
-    public static Dataset<Row> read(SparkSession spark, String input, InputFormat format) throws IOException {
-        requireExists(spark, input);
+    public static Dataset<Row> read(SparkSession spark, InputFiles input, InputFormat format) {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        JavaRDD<Row> rows = jsc.binaryFiles(input, jsc.defaultParallelism())
+        JavaRDD<Row> rows = jsc.binaryFiles(input.asHadoopPaths(), jsc.defaultParallelism())
                 .flatMap(file -> parseFile(file, format).iterator());
         return spark.createDataFrame(rows, SCHEMA);
     }

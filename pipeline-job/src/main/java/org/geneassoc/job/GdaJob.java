@@ -7,6 +7,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.geneassoc.config.JobConfig;
 import org.geneassoc.ingest.ArticleReader;
+import org.geneassoc.ingest.InputFiles;
 import org.geneassoc.metrics.RunMetrics;
 import org.geneassoc.metrics.RunMetrics.Counter;
 import org.geneassoc.sink.DocumentSink;
@@ -37,8 +38,9 @@ public final class GdaJob {
         long t0 = System.nanoTime();
 
         // Extract. Kept for the summary's counts without parsing twice; on disk, so the heap does not grow with the input.
+        InputFiles input = InputFiles.list(cfg.input(), spark.sparkContext().hadoopConfiguration());
         Dataset<Row> records = metrics.counter(Counter.RECORDS)
-                .transform(ArticleReader.read(spark, cfg.input(), cfg.format()))
+                .transform(ArticleReader.read(spark, input, cfg.format()))
                 .persist(StorageLevel.DISK_ONLY());
         Dataset<Row> articles = records.filter(col("kind").equalTo("ARTICLE"));
 
@@ -56,7 +58,7 @@ public final class GdaJob {
                 : new JsonLinesSink(cfg.output());
         sink.write(documents);
 
-        RunSummary summary = Summaries.of(records, metrics, sink.location(), pairs, (System.nanoTime() - t0) / 1e9);
+        RunSummary summary = Summaries.of(records, input.skipped(), metrics, sink.location(), pairs, (System.nanoTime() - t0) / 1e9);
         records.unpersist();
         if (!cfg.writesToMongo()) {
             summary.writeTo(cfg.output(), spark.sparkContext().hadoopConfiguration());

@@ -83,6 +83,30 @@ class BadInputTest {
     }
 
     @Test
+    void foldersAreReadRecursivelyAndWhatIsSkippedIsNamed(@TempDir Path dir) throws Exception {
+        Path sample = Path.of("../samples/europepmc-sample.xml");
+        Files.createDirectories(dir.resolve("2026/11"));
+        Files.createDirectories(dir.resolve("_temporary/0"));
+        Files.copy(sample, dir.resolve("2026/11/week-47.xml"));
+        Files.copy(sample, dir.resolve("_temporary/0/part.xml"));
+        Files.copy(sample, dir.resolve(".week-48.xml.swp"));
+        Files.createFile(dir.resolve("2026/_SUCCESS"));
+
+        InputFiles files = InputFiles.list(dir.toString(), spark.sparkContext().hadoopConfiguration());
+        assertThat(files.files()).singleElement().asString().endsWith("2026/11/week-47.xml");
+        assertThat(files.skipped()).hasSize(3).anySatisfy(f -> assertThat(f).endsWith("_temporary/"))
+                .anySatisfy(f -> assertThat(f).endsWith(".week-48.xml.swp")).anySatisfy(f -> assertThat(f).endsWith("2026/_SUCCESS"));
+        assertThat(readByKind(dir).get("ARTICLE")).hasSize(6);
+    }
+
+    @Test
+    void aFolderWithNothingToReadSaysWhatItSkipped(@TempDir Path dir) throws Exception {
+        Files.createFile(dir.resolve("_SUCCESS"));
+        assertThatThrownBy(() -> InputFiles.list(dir.toString(), spark.sparkContext().hadoopConfiguration()))
+                .isInstanceOf(IOException.class).hasMessageContaining("holds no file to read").hasMessageContaining("_SUCCESS");
+    }
+
+    @Test
     void aMissingInputPathIsAClearError(@TempDir Path dir) {
         String missing = dir.resolve("nowhere/*.xml").toString();
         assertThatThrownBy(() -> ArticleReader.read(spark, missing, InputFormat.AUTO))
