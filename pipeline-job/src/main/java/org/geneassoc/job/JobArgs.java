@@ -1,6 +1,5 @@
 package org.geneassoc.job;
 
-import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
 import org.geneassoc.config.Setting;
@@ -11,9 +10,10 @@ import org.geneassoc.config.Setting;
  * {@code --flag value} and {@code --flag=value}.
  *
  * @param master    the Spark master when spark-submit set none (null: local[*])
- * @param configDir the folder of {@code *.json} defaults (null: {@code -Dgeneassoc.config}, else {@code ./config})
+ * @param config    the folder of {@code *.json} defaults, local or a Hadoop URI such as {@code s3://bucket/config/}
+ *                  (null: {@code -Dgeneassoc.config}, else {@code ./config})
  */
-public record JobArgs(Map<Setting, String> flags, String master, Path configDir, boolean help) {
+public record JobArgs(Map<Setting, String> flags, String master, String config, boolean help) {
     static final String MASTER = "--master";
     static final String CONFIG = "--config";
     static final String HELP = "--help";
@@ -28,7 +28,7 @@ public record JobArgs(Map<Setting, String> flags, String master, Path configDir,
     public static JobArgs parse(String... args) {
         Map<Setting, String> flags = new EnumMap<>(Setting.class);
         String master = null;
-        Path configDir = null;
+        String config = null;
         boolean help = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -59,19 +59,19 @@ public record JobArgs(Map<Setting, String> flags, String master, Path configDir,
             } else if (flag.equals(MASTER)) {
                 master = value;
             } else {
-                configDir = Path.of(value);
+                config = value;
             }
         }
-        return new JobArgs(flags, master, configDir, help);
+        return new JobArgs(flags, master, config, help);
     }
 
-    public Path configFolder() {
-        return configFolder(configDir);
+    public String configFolder() {
+        return configFolder(config);
     }
 
     /** The folder of defaults: the flag, else {@code -Dgeneassoc.config}, else {@code ./config}. */
-    public static Path configFolder(Path flag) {
-        return flag != null ? flag : Path.of(System.getProperty("geneassoc.config", "config"));
+    public static String configFolder(String flag) {
+        return flag != null ? flag : System.getProperty("geneassoc.config", "config");
     }
 
     /** {@code --help}: every flag with its environment variable and default, from the one definition. */
@@ -84,9 +84,10 @@ public record JobArgs(Map<Setting, String> flags, String master, Path configDir,
                     s.env() == null ? "" : " Env: " + s.env() + ".", dflt == null ? "" : " Default: " + dflt + "."));
         }
         b.append(String.format("  %-32s %s%n", MASTER + " URL", "Spark master when not launched by spark-submit. Default: local[*]."));
-        b.append(String.format("  %-32s %s%n", CONFIG + " DIR", "Folder of *.json defaults. Default: ./config."));
+        b.append(String.format("  %-32s %s%n", CONFIG + " DIR|URI", "Folder of *.json defaults, local or s3://.../config/. Default: ./config."));
         b.append("\nSettings merge, lowest first: defaults, config/*.json, JSON files shipped with spark-submit --files\n"
-                + "(read from SparkFiles; models.json's emrfsModelPath sets --models), the environment, the flags.\n"
+                + "(found in the SparkFiles folder or the working directory; models.json's emrfsModelPath sets --models),\n"
+                + "the environment, the flags.\n"
                 + "Exit codes: 0 all input read, documents written; 1 bad configuration, missing input or failed run;\n"
                 + "2 unknown or malformed flag; 3 some input files could not be read and --fail-on-bad-input was given,\n"
                 + "or none could be read. A run that read some files and not others exits 0 and names them.\n");

@@ -2,10 +2,14 @@ package org.geneassoc.job;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Function;
+import org.apache.spark.SparkContext;
 import org.apache.spark.SparkFiles;
 import org.apache.spark.sql.SparkSession;
 import org.geneassoc.config.ConfigLoader;
@@ -14,6 +18,7 @@ import org.geneassoc.config.MongoSecret;
 import org.geneassoc.config.Setting;
 import org.geneassoc.metrics.RunMetrics;
 import org.geneassoc.sink.RunSummary;
+import org.geneassoc.spark.LocalFolders;
 import org.geneassoc.spark.Sessions;
 
 /**
@@ -48,7 +53,7 @@ public final class JobCommand {
         }
         try {
             SparkSession spark = Sessions.getOrCreate("geneassoc-gda", parsed.master());
-            JobConfig cfg = settings(parsed.flags(), parsed.configFolder()).resolveSecrets(MongoSecret::read).build();
+            JobConfig cfg = settings(parsed.flags(), parsed.configFolder(), parsed.config() != null).resolveSecrets(MongoSecret::read).build();
             System.err.println("geneassoc run: " + cfg.describe());
             RunMetrics metrics = RunMetrics.register(spark.sparkContext());
             RunSummary summary;
@@ -59,6 +64,10 @@ public final class JobCommand {
             System.out.printf("%d documents with %d GDA entries written to %s%s in %.1f s%n", summary.documentsWritten(),
                     summary.gdaEntries(), summary.output(), cfg.writesToMongo() ? "" : " (summary: " + RunSummary.FILE + ")",
                     summary.seconds());
+            if (!summary.filesSkipped().isEmpty()) {
+                System.err.println("Skipped inside input folders (hidden or _-prefixed, as Hadoop skips them):");
+                summary.filesSkipped().forEach(f -> System.err.println("  " + f));
+            }
             if (!summary.filesFailed().isEmpty()) {
                 System.err.println("Some input files could not be read; their records were skipped:");
                 summary.filesFailed().forEach(f -> System.err.println("  " + f));
@@ -89,14 +98,49 @@ public final class JobCommand {
     }
 
     /**
-     * Every source of settings but the secrets, lowest first: defaults, {@code configDir/*.json}, SparkFiles
-     * (EMR {@code --files}), the environment, the flags. Needs a running SparkContext.
+     * Every source of settings but the secrets, lowest first: defaults, the config folder's {@code *.json}
+     * (local, or a Hadoop URI copied once), the JSON files spark-submit shipped with {@code --files}, the
+     * environment, the flags. Needs a running SparkContext.
+     *
+     * @param config the config folder; a missing one is an error only when the user named it
      */
-    public static ConfigLoader settings(Map<Setting, String> flags, Path configDir) throws IOException {
-        return new ConfigLoader()
-                .jsonFolder(configDir)
-                .jsonFolder(Path.of(SparkFiles.getRootDirectory()))
-                .environment(System.getenv())
-                .flags(flags);
+    public static ConfigLoader settings(Map<Setting, String> flags, String config, boolean named) throws IOException {
+        Path folder = null;
+        if (!LocalFolders.isLocal(config) || Files.isDirectory(LocalFolders.localPath(config)) || named) {
+            folder = LocalFolders.of(config, "Configuration folder");
+        }
+        ConfigLoader loader = new ConfigLoader().jsonFolder(folder);
+        for (Path f : shippedJsonFiles()) {
+            loader.jsonFile(f);
+        }
+        return loader.environment(System.getenv()).flags(flags);
+    }
+
+    /**
+     * The {@code .json} files of {@code spark.files}, where this platform put them: Spark's files folder
+     * (local and YARN runs) or the driver's working directory (where EMR Serverless leaves them).
+     */
+    static List<Path> shippedJsonFiles() throws IOException {
+        return shippedJsonFiles(SparkContext.getOrCreate().getConf().get("spark.files", ""), Path.of(SparkFiles.getRootDirectory()),
+                Path.of("").toAbsolutePath());
+    }
+
+    static List<Path> shippedJsonFiles(String sparkFiles, Path filesFolder, Path workDir) throws IOException {
+        List<Path> out = new ArrayList<>();
+        for (String uri : sparkFiles.split(",")) {
+            String name = uri.substring(uri.lastIndexOf('/') + 1).strip();
+            if (!name.endsWith(".json")) {
+                continue;
+            }
+            if (Files.isRegularFile(filesFolder.resolve(name))) {
+                out.add(filesFolder.resolve(name));
+            } else if (Files.isRegularFile(workDir.resolve(name))) {
+                out.add(workDir.resolve(name));
+            } else {
+                throw new IOException("Configuration file " + uri + " (spark-submit --files) is neither in " + filesFolder
+                        + " nor in the working directory " + workDir);
+            }
+        }
+        return out;
     }
 }

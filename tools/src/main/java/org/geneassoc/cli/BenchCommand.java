@@ -66,7 +66,7 @@ public final class BenchCommand implements Callable<Integer> {
         Map<Setting, String> flags = new EnumMap<>(Setting.class);
         flags.put(Setting.INPUT, in.toString());
         flags.put(Setting.MODELS, env.models);
-        JobConfig cfg = JobCommand.settings(flags, JobArgs.configFolder(null)).build();
+        JobConfig cfg = JobCommand.settings(flags, JobArgs.configFolder(null), false).build();
         System.out.println("repeat=" + repeat);
         System.out.println("runs=" + runs);
         new Benchmark(spark, cfg).run(in.resolve("copy-0.xml").toString(), in.toString(), repeat, runs, work.resolve("output"))

@@ -54,8 +54,8 @@ public final class EvaluatePairsCommand implements Callable<Integer> {
     @Option(names = "--sentence-threshold", description = "Pair score threshold for PAIR_F1 (default: the job's).")
     String sentenceThreshold;
 
-    @Option(names = "--config", description = "Folder of *.json defaults (default: ./config).")
-    Path configDir;
+    @Option(names = "--config", description = "Folder of *.json defaults, local or s3://.../config/ (default: ./config).")
+    String configDir;
 
     @Mixin
     SparkOptions env;
@@ -68,7 +68,7 @@ public final class EvaluatePairsCommand implements Callable<Integer> {
         flags.put(Setting.MODELS, env.models);
         flags.put(Setting.ABSTRACT_THRESHOLD, abstractThreshold);
         flags.put(Setting.SENTENCE_THRESHOLD, sentenceThreshold);
-        JobConfig reported = JobCommand.settings(flags, JobArgs.configFolder(configDir)).build();
+        JobConfig reported = JobCommand.settings(flags, JobArgs.configFolder(configDir), configDir != null).build();
         JobConfig all = reported.withThresholds(0, 0);
 
         Dataset<Row> articles = ArticleReader.read(spark, input, all.format()).filter(col("kind").equalTo("ARTICLE")).cache();
