@@ -4,6 +4,7 @@ import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
@@ -50,6 +51,9 @@ public class EMRServerlessStack extends Stack {
 
     public EMRServerlessStack(Construct scope, String id, EMRServerlessStackProps props) {
         super(scope, id, props.stackProps());
+        // The access-log bucket receives logs through its bucket policy (it has no ACLs): said here, so the
+        // stack synthesises the same wherever it is built, not only where cdk.json sets the flag.
+        getNode().setContext("@aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy", true);
         StackSettings settings = props.settings();
         this.contract = props.contract();
 
@@ -131,7 +135,7 @@ public class EMRServerlessStack extends Stack {
                 .build();
         grantJobAccess();
 
-        outputs();
+        outputs(settings.vpcId() != null);
         suppressCdkDeploymentProviderFindings();
     }
 
@@ -157,6 +161,12 @@ public class EMRServerlessStack extends Stack {
                 .actions(List.of("s3:GetObject"))
                 .resources(List.of(bucket.arnForObjects(ARTIFACTS + "*"), bucket.arnForObjects(MODELS + "*"),
                         bucket.arnForObjects(CONFIG + "*"), bucket.arnForObjects(INPUT + "*")))
+                .build());
+        // Hadoop's S3 file system asks for a folder's bare key first ("HEAD input"), then lists below it.
+        jobRole.addToPolicy(PolicyStatement.Builder.create().sid("ReadFolderKeys")
+                .actions(List.of("s3:GetObject"))
+                .resources(Stream.of(ARTIFACTS, MODELS, CONFIG, INPUT, OUTPUT, LOGS)
+                        .map(prefix -> bucket.arnForObjects(prefix.substring(0, prefix.length() - 1))).toList())
                 .build());
         jobRole.addToPolicy(PolicyStatement.Builder.create().sid("WriteJobOutputs")
                 .actions(List.of("s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload", "s3:ListMultipartUploadParts"))
@@ -212,7 +222,11 @@ public class EMRServerlessStack extends Stack {
         }
     }
 
-    private void outputs() {
+    /**
+     * The ready command writes where the job can reach: JSON Lines under {@code output/} without a VPC
+     * (jobs then reach AWS services only), MongoDB through the secret with one.
+     */
+    private void outputs(boolean inVpc) {
         String b = bucket.getBucketName();
         String jar = "s3://" + b + "/" + ARTIFACTS + contract.jarName();
         String files = "s3://" + b + "/" + CONFIG + "geneassoc.json,s3://" + b + "/" + CONFIG + contract.modelsConfig();
@@ -227,15 +241,21 @@ public class EMRServerlessStack extends Stack {
         output("OutputUri", "s3://" + b + "/" + OUTPUT, "JSON Lines output when no MongoDB secret is passed");
         output("LogsUri", "s3://" + b + "/" + LOGS, "Spark driver and executor logs");
         output("MongoSecretArn", mongoSecret.getSecretArn(), "Put the MongoDB URI here: aws secretsmanager put-secret-value");
+        String sink = inVpc
+                ? "\"--mongo-secret-id\",\"" + mongoSecret.getSecretArn() + "\""
+                : "\"--output\",\"s3://" + b + "/" + OUTPUT + "\"";
         output("StartJobRunCommand", "aws emr-serverless start-job-run --application-id " + application.getAttrApplicationId()
                 + " --execution-role-arn " + jobRole.getRoleArn() + " --name geneassoc-gda --job-driver '{\"sparkSubmit\":{"
                 + "\"entryPoint\":\"" + jar + "\","
-                + "\"entryPointArguments\":[\"--input\",\"s3://" + b + "/" + INPUT + "\",\"--mongo-secret-id\",\"" + mongoSecret.getSecretArn() + "\"],"
+                + "\"entryPointArguments\":[\"--input\",\"s3://" + b + "/" + INPUT + "\"," + sink + "],"
                 + "\"sparkSubmitParameters\":\"--class " + contract.mainClass() + " --files " + files
                 + " --conf spark.driver.cores=2 --conf spark.driver.memory=6g --conf spark.executor.cores=4 --conf spark.executor.memory=12g"
                 + " --conf spark.serializer=org.apache.spark.serializer.KryoSerializer --conf spark.kryoserializer.buffer.max=512m\"}}'"
                 + " --configuration-overrides '{\"monitoringConfiguration\":{\"s3MonitoringConfiguration\":{\"logUri\":\"s3://" + b + "/" + LOGS + "\"}}}'",
-                "Starts the GDA job on everything under InputUri, writing to MongoDB");
+                inVpc ? "Starts the GDA job on everything under InputUri, writing to MongoDB (the URI in MongoSecretArn)"
+                        : "Starts the GDA job on everything under InputUri, writing JSON Lines to OutputUri. To write to MongoDB, "
+                        + "deploy with -c vpcId=... -c subnetIds=... (private subnets with a NAT route) and pass --mongo-secret-id "
+                        + "MongoSecretArn instead of --output");
         output("StopApplicationCommand", "aws emr-serverless stop-application --application-id " + application.getAttrApplicationId(),
                 "Run before 'cdk deploy' changes the application while it is STARTED");
     }

@@ -14,7 +14,7 @@ public final class GeneAssocApp {
 
     public static void main(String[] args) {
         App app = new App();
-        Path root = Path.of(System.getProperty("geneassoc.root", ".")).toAbsolutePath().normalize();
+        Path root = repositoryRoot();
         JobContract contract = JobContract.load();
         // Account and region come from the deploying credentials; synthesis needs neither.
         new EMRServerlessStack(app, "EMRServerlessStack", EMRServerlessStackProps.builder()
@@ -25,5 +25,22 @@ public final class GeneAssocApp {
                 .build());
         Aspects.of(app).add(new AwsSolutionsChecks(NagPackProps.builder().verbose(true).reports(true).build()));
         app.synth();
+    }
+
+    /**
+     * The repository the asset folders are relative to: {@code -Dgeneassoc.root}, else the one this class
+     * was built in ({@code cdk-app/target/classes}), so synthesis does not depend on the working directory.
+     */
+    static Path repositoryRoot() {
+        String property = System.getProperty("geneassoc.root");
+        if (property != null) {
+            return Path.of(property).toAbsolutePath().normalize();
+        }
+        try {
+            Path classes = Path.of(GeneAssocApp.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return classes.getParent().getParent().getParent().normalize();
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException("Cannot tell where cdk-app was built; set -Dgeneassoc.root", e);
+        }
     }
 }

@@ -119,6 +119,10 @@ class EMRServerlessStackTest {
         assertThat(String.join(" ", resources))
                 .contains("/jobs/artifacts/*").contains("/models/*").contains("/config/*").contains("/input/*")
                 .contains("/output/*").contains("/logs/*").contains("MongoUri");
+        // The bare folder keys Hadoop's S3 file system reads first ("HEAD input" before listing input/).
+        for (String bare : List.of("jobs/artifacts", "models", "config", "input", "output", "logs")) {
+            assertThat(resources).anySatisfy(r -> assertThat(r).contains(", /" + bare + "]]"));
+        }
         assertThat(resources).noneSatisfy(r -> assertThat(r).matches(".*Arn\\}?, ?/\\*\\].*"));
         assertThat(statements).anySatisfy(st -> assertThat(String.valueOf(st.get("Condition"))).contains("s3:prefix"));
     }
@@ -157,8 +161,23 @@ class EMRServerlessStackTest {
         assertThat(command).contains("aws emr-serverless start-job-run").contains("--execution-role-arn")
                 .contains("jobs/artifacts/geneassoc-pipeline-job.jar").contains("--class org.geneassoc.job.GdaJob")
                 .contains("config/models.json").contains("config/geneassoc.json").contains("spark.executor.memory")
-                .contains("spark.kryoserializer.buffer.max").contains("--input").contains("--mongo-secret-id")
+                .contains("spark.kryoserializer.buffer.max").contains("--input")
                 .doesNotContain("mongodb://");
+        // Without a VPC the job reaches AWS services only: the ready command writes JSON Lines to the bucket.
+        assertThat(command).contains("\"--output\",\"s3://").contains("/output/\"").doesNotContain("--mongo-secret-id");
+        assertThat(template.findOutputs("StartJobRunCommand", Match.anyValue()).get("StartJobRunCommand").get("Description").toString())
+                .contains("JSON Lines").contains("-c vpcId=").contains("--mongo-secret-id");
+    }
+
+    @Test
+    void synthesisNeedsNoContextFromCdkJson() {
+        App bare = new App();
+        StackSettings settings = new StackSettings(root.resolve("jar"), root.resolve("models"), root.resolve("config"),
+                CONTRACT.releaseLabel(), "X86_64", "64 vCPU", "256 GB", "1000 GB", 15, null, List.of());
+        Template t = Template.fromStack(stack(bare, "NoCdkJson", settings));
+        t.hasResourceProperties("AWS::S3::BucketPolicy", Match.objectLike(Map.of("PolicyDocument", Match.objectLike(Map.of(
+                "Statement", Match.arrayWith(List.of(Match.objectLike(Map.of("Principal", Map.of("Service", "logging.s3.amazonaws.com"),
+                        "Action", "s3:PutObject")))))))));
     }
 
     @Test
@@ -194,6 +213,8 @@ class EMRServerlessStackTest {
                 "NetworkConfiguration", Match.objectLike(Map.of("SubnetIds", List.of("subnet-1", "subnet-2"))))));
         t.hasResourceProperties("AWS::EC2::SecurityGroup", Match.objectLike(Map.of("VpcId", "vpc-0abc")));
         t.resourcePropertiesCountIs("AWS::EC2::SecurityGroup", Match.objectLike(Map.of("SecurityGroupIngress", Match.anyValue())), 0);
+        String command = t.findOutputs("StartJobRunCommand", Match.anyValue()).get("StartJobRunCommand").get("Value").toString();
+        assertThat(command).contains("--mongo-secret-id").doesNotContain("\"--output\"");
     }
 
     @Test
