@@ -15,7 +15,7 @@ import org.geneassoc.models.ModelsFolder;
 public record JobConfig(String input, String output, InputFormat format,
                         double abstractThreshold, double sentenceThreshold, ModelsFolder models,
                         String mongoUri, String mongoSecretId, String mongoDatabase, String mongoCollection,
-                        boolean failOnBadInput)
+                        int mongoWriteAttempts, int mongoRetrySeconds, boolean failOnBadInput)
         implements Serializable {
 
     public boolean writesToMongo() {
@@ -25,13 +25,13 @@ public record JobConfig(String input, String output, InputFormat format,
     /** The same settings with other thresholds: evaluation scores once at 0 and filters afterwards. */
     public JobConfig withThresholds(double abstractThreshold, double sentenceThreshold) {
         return new JobConfig(input, output, format, abstractThreshold, sentenceThreshold, models, mongoUri, mongoSecretId,
-                mongoDatabase, mongoCollection, failOnBadInput);
+                mongoDatabase, mongoCollection, mongoWriteAttempts, mongoRetrySeconds, failOnBadInput);
     }
 
     /** The same settings reading other input and writing JSON Lines to another folder (benchmarks). */
     public JobConfig withInputAndOutput(String input, String output) {
         return new JobConfig(input, output, format, abstractThreshold, sentenceThreshold, models, null, null,
-                mongoDatabase, mongoCollection, failOnBadInput);
+                mongoDatabase, mongoCollection, mongoWriteAttempts, mongoRetrySeconds, failOnBadInput);
     }
 
     /** The settings as they may be printed: the MongoDB URI's password masked. */

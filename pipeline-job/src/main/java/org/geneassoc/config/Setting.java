@@ -35,6 +35,11 @@ public enum Setting {
             Setting::text),
     MONGO_DATABASE("mongoDatabase", null, () -> "geneassoc", "NAME", "MongoDB database.", Setting::mongoName),
     MONGO_COLLECTION("mongoCollection", null, () -> "pubmedArticles", "NAME", "MongoDB collection.", Setting::mongoName),
+    MONGO_WRITE_ATTEMPTS("mongoWriteAttempts", null, () -> "4", "N",
+            "Attempts at the MongoDB write before the run fails; documents replace by pmid, so a retry duplicates nothing.",
+            v -> wholeNumber(v, 1, 20)),
+    MONGO_RETRY_SECONDS("mongoRetrySeconds", null, () -> "15", "S",
+            "Seconds before the first retry of a failed MongoDB write, doubled before each next one.", v -> wholeNumber(v, 0, 600)),
     FAIL_ON_BAD_INPUT("failOnBadInput", null, () -> "false", null,
             "Exit 3 when any input file could not be read; without it such a run exits 0 and names the files in its summary.",
             Setting::bool);
@@ -133,6 +138,18 @@ public enum Setting {
             return Boolean.parseBoolean(v);
         }
         throw new IllegalArgumentException("must be true or false");
+    }
+
+    private static Object wholeNumber(String v, int min, int max) {
+        try {
+            int n = Integer.parseInt(v == null ? "" : v.strip());
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // the message below says what is expected
+        }
+        throw new IllegalArgumentException("must be a whole number from " + min + " to " + max);
     }
 
     private static Object text(String v) {

@@ -54,7 +54,7 @@ public final class GdaJob {
 
         // Load.
         DocumentSink sink = cfg.writesToMongo()
-                ? new MongoSink(cfg.mongoUri(), cfg.mongoDatabase(), cfg.mongoCollection())
+                ? new MongoSink(cfg.mongoUri(), cfg.mongoDatabase(), cfg.mongoCollection(), cfg.mongoWriteAttempts(), cfg.mongoRetrySeconds())
                 : new JsonLinesSink(cfg.output());
         sink.write(documents);
 

@@ -3,24 +3,64 @@ package org.geneassoc.sink;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
+import org.apache.spark.storage.StorageLevel;
 
 /**
  * MongoDB through mongo-spark-connector: each document replaces the one with its {@code _id} (the
- * pmid) or is inserted, so re-running the same input changes nothing and duplicates nothing.
+ * pmid) or is inserted, so re-running the same input changes nothing and duplicates nothing. That is
+ * also what makes a failed write safe to retry: a write that fails (the server restarting, a network
+ * blip, a failover) is tried again after a wait that doubles each time, up to {@code attempts} in all.
+ * The documents are kept (memory, else local disk) across attempts, so a retry does not score the
+ * input again.
  */
 public final class MongoSink implements DocumentSink {
     private final String uri;
     private final String database;
     private final String collection;
+    private final int attempts;
+    private final int firstWaitSeconds;
 
-    public MongoSink(String uri, String database, String collection) {
+    public MongoSink(String uri, String database, String collection, int attempts, int firstWaitSeconds) {
+        if (attempts < 1) {
+            throw new IllegalArgumentException("attempts must be at least 1, got " + attempts);
+        }
         this.uri = uri;
         this.database = database;
         this.collection = collection;
+        this.attempts = attempts;
+        this.firstWaitSeconds = firstWaitSeconds;
     }
 
     @Override
     public void write(Dataset<Row> documents) {
+        Dataset<Row> kept = attempts > 1 ? documents.persist(StorageLevel.MEMORY_AND_DISK()) : documents;
+        try {
+            long wait = firstWaitSeconds;
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    save(kept);
+                    return;
+                } catch (Exception e) {
+                    // Spark throws its SparkException (checked) from Scala code without declaring it.
+                    if (attempt >= attempts) {
+                        throw new IllegalStateException("Writing to MongoDB " + location() + " failed after " + attempts + " attempt"
+                                + (attempts == 1 ? "" : "s") + " (" + rootMessage(e) + "). Documents that reached the collection are "
+                                + "complete; re-running the same input replaces them and writes the rest, duplicating nothing.", e);
+                    }
+                    System.err.printf("geneassoc: writing to MongoDB %s failed (attempt %d of %d: %s); retrying in %d s%n",
+                            location(), attempt, attempts, rootMessage(e), wait);
+                    sleep(wait);
+                    wait *= 2;
+                }
+            }
+        } finally {
+            if (kept != documents) {
+                kept.unpersist();
+            }
+        }
+    }
+
+    private void save(Dataset<Row> documents) {
         documents.write().format("mongodb").mode(SaveMode.Append)
                 .option("connection.uri", uri)
                 .option("database", database)
@@ -30,6 +70,24 @@ public final class MongoSink implements DocumentSink {
                 .option("upsertDocument", "true")
                 .option("ordered", "false")
                 .save();
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        return m.length() > 300 ? m.substring(0, 300) + "…" : m;
+    }
+
+    private static void sleep(long seconds) {
+        try {
+            Thread.sleep(seconds * 1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting to retry the MongoDB write", e);
+        }
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.geneassoc.sink;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -8,11 +9,18 @@ import com.mongodb.client.MongoCollection;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.bson.Document;
 import org.geneassoc.job.JobRunner;
+import org.geneassoc.testing.SharedSpark;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -63,5 +71,55 @@ class MongoSinkTest {
             assertThat(all(c)).isEqualTo(afterFirst);
             assertThat(c.countDocuments()).isEqualTo(afterFirst.size());
         }
+    }
+
+    private static Dataset<Row> documents(int n) {
+        List<Row> rows = new ArrayList<>();
+        for (int i = 1; i <= n; i++) {
+            rows.add(RowFactory.create(String.valueOf(92000000 + i), "title " + i));
+        }
+        return SharedSpark.get().createDataFrame(rows, new StructType().add("_id", DataTypes.StringType).add("title", DataTypes.StringType));
+    }
+
+    private static int freePort() throws Exception {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    @Test
+    void aFailedWriteIsRetriedWithGrowingWaitsUntilTheServerIsBack() throws Exception {
+        int port = freePort();
+        String down = "mongodb://127.0.0.1:" + port + "/?serverSelectionTimeoutMS=400&connectTimeoutMS=400";
+        MongoServer late = new MongoServer(new MemoryBackend());
+        Thread starter = new Thread(() -> {
+            try {
+                Thread.sleep(2500);
+                late.bind("127.0.0.1", port);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        starter.start();
+        try {
+            // Attempts at about 0 s, 1.4 s (after 1 s) and 3.8 s (after 2 s): the third finds the server.
+            new MongoSink(down, "geneassoc_test", "retried", 4, 1).write(documents(5));
+            try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port)) {
+                MongoCollection<Document> c = client.getDatabase("geneassoc_test").getCollection("retried");
+                assertThat(all(c)).extracting(d -> d.getString("_id"))
+                        .containsExactly("92000001", "92000002", "92000003", "92000004", "92000005");
+            }
+        } finally {
+            starter.join();
+            late.shutdownNow();
+        }
+    }
+
+    @Test
+    void aWriteThatKeepsFailingNamesTheCollectionAndTheAttempts() throws Exception {
+        String down = "mongodb://127.0.0.1:" + freePort() + "/?serverSelectionTimeoutMS=300&connectTimeoutMS=300";
+        assertThatThrownBy(() -> new MongoSink(down, "geneassoc_test", "unreachable", 2, 0).write(documents(2)))
+                .hasMessageContaining("mongodb geneassoc_test.unreachable").hasMessageContaining("after 2 attempts")
+                .hasMessageContaining("re-running the same input");
     }
 }
