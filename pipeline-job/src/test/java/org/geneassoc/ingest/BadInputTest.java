@@ -100,6 +100,21 @@ class BadInputTest {
     }
 
     @Test
+    void aFileThatFailsToReadFromTheStoreIsNamedAndTheOthersAreRead(@TempDir Path dir) throws Exception {
+        Path sample = Path.of("../samples/europepmc-sample.xml");
+        Files.copy(sample, dir.resolve("week-46.xml"));
+        Files.copy(sample, dir.resolve("week-47-unreadable.xml"));
+        Files.copy(fixture("no-pmid-and-no-abstract.xml"), dir.resolve("week-48.xml"));
+        spark.sparkContext().hadoopConfiguration().set("fs." + FaultyFileSystem.SCHEME + ".impl", FaultyFileSystem.class.getName());
+        spark.sparkContext().hadoopConfiguration().setBoolean("fs." + FaultyFileSystem.SCHEME + ".impl.disable.cache", true);
+
+        Map<String, List<Row>> byKind = readByKind(Path.of(FaultyFileSystem.SCHEME + "://" + dir.toAbsolutePath()));
+        assertThat(byKind.get("FILE_FAILED")).singleElement().extracting(r -> r.getString(2)).asString()
+                .contains("week-47-unreadable.xml").contains("503 Slow Down");
+        assertThat(byKind.get("ARTICLE")).extracting(r -> r.getString(3)).hasSize(7).contains("90000001", "91000021");
+    }
+
+    @Test
     void aFolderWithNothingToReadSaysWhatItSkipped(@TempDir Path dir) throws Exception {
         Files.createFile(dir.resolve("_SUCCESS"));
         assertThatThrownBy(() -> InputFiles.list(dir.toString(), spark.sparkContext().hadoopConfiguration()))
