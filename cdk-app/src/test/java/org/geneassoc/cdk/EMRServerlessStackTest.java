@@ -80,7 +80,7 @@ class EMRServerlessStackTest {
             template.hasResourceProperties("Custom::CDKBucketDeployment", Match.objectLike(Map.of("DestinationBucketKeyPrefix", prefix)));
         }
         template.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
-                "MemorySize", 3008, "EphemeralStorage", Map.of("Size", 4096))));
+                "MemorySize", 1024, "EphemeralStorage", Map.of("Size", 1024))));
         Capture markers = new Capture();
         template.hasResourceProperties("Custom::CDKBucketDeployment", Match.objectLike(Map.of(
                 "DestinationBucketKeyPrefix", "config/", "SourceMarkers", markers)));
