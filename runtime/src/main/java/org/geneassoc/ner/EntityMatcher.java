@@ -191,12 +191,7 @@ public final class EntityMatcher {
         return new Mention(start, end, span, gene.concept());
     }
 
-    /**
-     * Whether a span may be the gene name {@code form} (their keys are equal). Exact shapes always; a
-     * span with two capitals ("mTOR", "PPARa"), letters and digits ("Brca1", "mmp2") or a hyphen
-     * ("c-kit") is a symbol in any case; a long name in any case, except that a lower-case word is not a
-     * one-word name the source capitalises ("cryptic" is not the mouse gene Cryptic).
-     */
+    /** Whether some species' entry for the key may be this span, by case and by word breaks. */
     private static boolean anyMatches(Vocabulary.GeneTerms genes, String span, String text, List<int[]> words, int first, int last,
                                       String[] wordKeys, boolean[] possessive) {
         String shape = TermKey.shape(span);
@@ -219,11 +214,14 @@ public final class EntityMatcher {
                 .anyMatch(t -> t != null && TermKey.shape(t.form()).equals(s) && !s.equals(s.toUpperCase(java.util.Locale.ROOT)));
     }
 
-    static boolean geneCaseOk(String span, String form) {
-        return geneCaseOk(TermKey.shape(span), span, form);
-    }
-
-    /** @param s the span's {@link TermKey#shape} */
+    /**
+     * Whether a span may be the gene name {@code form} (their keys are equal). Exact shapes always; a
+     * span with two capitals ("mTOR", "PPARa"), letters and digits ("Brca1", "mmp2") or a hyphen
+     * ("c-kit") is a symbol in any case; a long name in any case, except that a lower-case word is not a
+     * one-word name the source capitalises ("cryptic" is not the mouse gene Cryptic).
+     *
+     * @param s the span's {@link TermKey#shape}
+     */
     private static boolean geneCaseOk(String s, String span, String form) {
         String f = TermKey.shape(form);
         if (s.equals(f)) {
