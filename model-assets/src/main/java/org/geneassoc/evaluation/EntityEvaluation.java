@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.geneassoc.ner.Concept;
 import org.geneassoc.ner.EntityMatcher;
@@ -24,7 +25,18 @@ import org.geneassoc.ner.Vocabulary;
  */
 public final class EntityEvaluation {
     /** The species genes are scored by, in report order. */
-    public static final List<String> SPECIES = List.of("human", "mouse", "rat", "other");
+    private static final List<String> SPECIES = List.of("human", "mouse", "rat", "other");
+
+    /** The gene line of a report and one line per species: IDs per abstract, each species scored on its own. */
+    public static List<String> geneLines(Map<String, Set<String>> genes, Map<String, Set<String>> gold, Function<String, String> speciesOf) {
+        List<String> out = new ArrayList<>();
+        out.add(SetScores.of(genes, gold).line("genes (Entrez ID per abstract)"));
+        for (String s : SPECIES) {
+            Predicate<String> of = id -> speciesOf.apply(id).equals(s);
+            out.add(SetScores.of(SetScores.restrict(genes, of), SetScores.restrict(gold, of)).line("  genes, " + s));
+        }
+        return out;
+    }
 
     /** The species a gene ID belongs to as the report names it; IDs of none of the three are "other". */
     public static String speciesName(Vocabulary vocabulary, String entrezId) {
@@ -141,12 +153,7 @@ public final class EntityEvaluation {
 
     /** Genes (overall and by species) and diseases: P/R/F1 of IDs per abstract, then error classes with counts. */
     public List<String> report(int examplesPerClass) {
-        List<String> out = new ArrayList<>();
-        out.add(SetScores.of(genes, goldGenes).line("genes (Entrez ID per abstract)"));
-        for (String s : SPECIES) {
-            Predicate<String> of = id -> speciesName(vocabulary, id).equals(s);
-            out.add(SetScores.of(SetScores.restrict(genes, of), SetScores.restrict(goldGenes, of)).line("  genes, " + s));
-        }
+        List<String> out = new ArrayList<>(geneLines(genes, goldGenes, id -> speciesName(vocabulary, id)));
         out.add(SetScores.of(diseases, goldDiseases).line("diseases (MeSH/OMIM ID per abstract)"));
         out.add("errors (IDs per abstract, by cause):");
         errors.forEach((error, n) -> {

@@ -49,12 +49,7 @@ public final class PairEvaluation {
      */
     public List<String> report(Map<String, Set<String>> genes, Map<String, Set<String>> diseases, List<Predicted> predicted,
                                double abstractThreshold, double pairThreshold, java.util.function.Function<String, String> speciesOf) {
-        List<String> out = new ArrayList<>();
-        out.add(SetScores.of(genes, goldGenes).line("genes (Entrez ID per abstract)"));
-        for (String s : EntityEvaluation.SPECIES) {
-            java.util.function.Predicate<String> of = id -> speciesOf.apply(id).equals(s);
-            out.add(SetScores.of(SetScores.restrict(genes, of), SetScores.restrict(goldGenes, of)).line("  genes, " + s));
-        }
+        List<String> out = new ArrayList<>(EntityEvaluation.geneLines(genes, goldGenes, speciesOf));
         out.add(SetScores.of(diseases, goldDiseases).line("diseases (MeSH/OMIM ID per abstract)"));
         SetScores everyPair = SetScores.of(GoldStandard.everyPair(genes, diseases), goldPairs);
         out.add(everyPair.line("pairs: every gene x disease of an abstract"));

@@ -66,6 +66,7 @@ public final class EntityMatcher {
             }
         }
         Species textSpecies = textSpecies(cueCounts);
+        boolean peopleNamed = cueCounts[Species.HUMAN.ordinal()] > 0;
         Species[] sentenceSpecies = cueCounts[0] + cueCounts[1] + cueCounts[2] == 0 ? null : sentenceSpecies(text, words, cues, textSpecies);
         List<Mention> found = new ArrayList<>();
         StringBuilder key = new StringBuilder();
@@ -75,6 +76,7 @@ public final class EntityMatcher {
             int used = 1;
             key.setLength(0);
             int lastWordLength = 0;
+            Species here = i > 0 && cues[i - 1] != null ? cues[i - 1] : sentenceSpecies == null ? textSpecies : sentenceSpecies[i];
             for (int n = 1; n <= Math.min(MAX_WORDS, count - i); n++) {
                 int w = i + n - 1;
                 // TermKey drops a possessive 's inside a span, so "Alzheimer's" keys as "Alzheimer".
@@ -83,9 +85,7 @@ public final class EntityMatcher {
                     lastWordLength = wordKeys[w].length();
                 }
                 String spanKey = key.toString();
-                Mention m = lookup(text, words, i, w, wordKeys, possessive, spanKey, lastWordLength,
-                        i > 0 && cues[i - 1] != null ? cues[i - 1] : sentenceSpecies == null ? textSpecies : sentenceSpecies[i],
-                        cueCounts[Species.HUMAN.ordinal()] > 0);
+                Mention m = lookup(text, words, i, w, wordKeys, possessive, spanKey, lastWordLength, here, peopleNamed);
                 if (m != null) {
                     best = m;
                     used = n;
@@ -159,7 +159,7 @@ public final class EntityMatcher {
     }
 
     /**
-     * @param key     the span's gene key (see {@link TermKey}); the disease key differs only by a plural s
+     * @param key         the span's gene key (see {@link TermKey}); the disease key differs only by a plural s
      * @param species     the species a gene name here most likely belongs to; another's entry serves if it has none
      * @param peopleNamed whether the text names people at all (patients, women, human…)
      */
@@ -173,13 +173,17 @@ public final class EntityMatcher {
             return new Mention(start, end, span, disease.concept());
         }
         Vocabulary.GeneTerms genes = vocabulary.genes(key);
-        if (genes == null || !anyMatches(genes, span, text, words, first, last, wordKeys, possessive)) {
+        if (genes == null) {
             return null;
         }
-        boolean rodentStyle = rodentStyle(span, genes);
+        String shape = TermKey.shape(span);
+        if (!anyMatches(genes, shape, span, text, words, first, last, wordKeys, possessive)) {
+            return null;
+        }
+        boolean rodentStyle = rodentStyle(shape, genes);
         // In a text about people, a capitalised word that only a mouse or rat table spells so is a word ("Spatial", "Duo");
         // in a text that names no species, it is the rodent gene ("Eomes", "Nanog").
-        if (rodentStyle && species == Species.HUMAN && peopleNamed && TermKey.shape(span).chars().allMatch(Character::isLetter)) {
+        if (rodentStyle && species == Species.HUMAN && peopleNamed && shape.chars().allMatch(Character::isLetter)) {
             return null;
         }
         Vocabulary.Term gene = genes.of(rodentStyle ? (species == Species.RAT ? Species.RAT : Species.MOUSE) : species);
@@ -192,9 +196,8 @@ public final class EntityMatcher {
     }
 
     /** Whether some species' entry for the key may be this span, by case and by word breaks. */
-    private static boolean anyMatches(Vocabulary.GeneTerms genes, String span, String text, List<int[]> words, int first, int last,
-                                      String[] wordKeys, boolean[] possessive) {
-        String shape = TermKey.shape(span);
+    private static boolean anyMatches(Vocabulary.GeneTerms genes, String shape, String span, String text, List<int[]> words, int first,
+                                      int last, String[] wordKeys, boolean[] possessive) {
         for (Vocabulary.Term t : genes.bySpecies()) {
             if (t != null && geneCaseOk(shape, span, t.form()) && breaksAgree(text, words, first, last, wordKeys, possessive, t.form())) {
                 return true;
@@ -203,9 +206,8 @@ public final class EntityMatcher {
         return false;
     }
 
-    /** A span written the way a rodent table writes the name and the human table does not ("Elf5", not "ELF5"). */
-    private static boolean rodentStyle(String span, Vocabulary.GeneTerms genes) {
-        String s = TermKey.shape(span);
+    /** A span (its shape) written the way a rodent table writes the name and the human table does not ("Elf5", not "ELF5"). */
+    private static boolean rodentStyle(String s, Vocabulary.GeneTerms genes) {
         Vocabulary.Term human = genes.of(Species.HUMAN);
         if (human != null && TermKey.shape(human.form()).equals(s)) {
             return false;
