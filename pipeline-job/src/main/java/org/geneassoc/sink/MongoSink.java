@@ -1,9 +1,12 @@
 package org.geneassoc.sink;
 
+import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.util.LongAccumulator;
 
 /**
  * MongoDB through mongo-spark-connector: each document replaces the one with its {@code _id} (the
@@ -11,7 +14,8 @@ import org.apache.spark.storage.StorageLevel;
  * also what makes a failed write safe to retry: a write that fails (the server restarting, a network
  * blip, a failover) is tried again after a wait that doubles each time, up to {@code attempts} in all.
  * The documents are kept (memory, else local disk) across attempts, so a retry does not score the
- * input again.
+ * input again. A write that fails for good says how far it got: the documents of the write tasks that
+ * completed (an accumulator that only successful tasks add to).
  */
 public final class MongoSink implements DocumentSink {
     private final String uri;
@@ -33,18 +37,23 @@ public final class MongoSink implements DocumentSink {
 
     @Override
     public void write(Dataset<Row> documents) {
-        Dataset<Row> kept = attempts > 1 ? documents.persist(StorageLevel.MEMORY_AND_DISK()) : documents;
+        Dataset<Row> kept = documents.persist(StorageLevel.MEMORY_AND_DISK());
         try {
             long wait = firstWaitSeconds;
             for (int attempt = 1; ; attempt++) {
+                LongAccumulator written = kept.sparkSession().sparkContext().longAccumulator("mongoDocumentsWritten");
                 try {
-                    save(kept);
+                    save(kept.map((MapFunction<Row, Row>) r -> {
+                        written.add(1);
+                        return r;
+                    }, Encoders.row(kept.schema())));
                     return;
                 } catch (Exception e) {
                     // Spark throws its SparkException (checked) from Scala code without declaring it.
                     if (attempt >= attempts) {
                         throw new IllegalStateException("Writing to MongoDB " + location() + " failed after " + attempts + " attempt"
-                                + (attempts == 1 ? "" : "s") + " (" + rootMessage(e) + "). Documents that reached the collection are "
+                                + (attempts == 1 ? "" : "s") + " (" + rootMessage(e) + "); the last attempt's completed tasks wrote "
+                                + written.value() + " of " + kept.count() + " documents. Documents that reached the collection are "
                                 + "complete; re-running the same input replaces them and writes the rest, duplicating nothing.", e);
                     }
                     System.err.printf("geneassoc: writing to MongoDB %s failed (attempt %d of %d: %s); retrying in %d s%n",
@@ -54,9 +63,7 @@ public final class MongoSink implements DocumentSink {
                 }
             }
         } finally {
-            if (kept != documents) {
-                kept.unpersist();
-            }
+            kept.unpersist();
         }
     }
 

@@ -122,4 +122,42 @@ class MongoSinkTest {
                 .hasMessageContaining("mongodb geneassoc_test.unreachable").hasMessageContaining("after 2 attempts")
                 .hasMessageContaining("re-running the same input");
     }
+
+    @Test
+    void aServerThatStopsMidWriteIsNamedWithHowFarTheWriteGotAndAReRunCompletesIt() throws Exception {
+        int port = freePort();
+        String flaky = "mongodb://127.0.0.1:" + port + "/?serverSelectionTimeoutMS=500&connectTimeoutMS=500&socketTimeoutMS=2000";
+        MemoryBackend backend = new MemoryBackend();
+        MongoServer first = new MongoServer(backend);
+        first.bind("127.0.0.1", port);
+        int n = 3000;
+        Dataset<Row> docs = documents(n).repartition(40);
+        Thread stopper = new Thread(() -> {
+            try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port)) {
+                MongoCollection<Document> c = client.getDatabase("geneassoc_test").getCollection("stopped");
+                while (c.countDocuments() < 300) {
+                    Thread.sleep(5);
+                }
+                first.shutdownNow();
+            } catch (Exception e) {
+                first.shutdownNow();
+            }
+        });
+        stopper.start();
+        assertThatThrownBy(() -> new MongoSink(flaky, "geneassoc_test", "stopped", 1, 0).write(docs))
+                .hasMessageContaining("mongodb geneassoc_test.stopped").hasMessageMatching("(?s).*wrote \\d+ of " + n + " documents.*");
+        stopper.join();
+
+        MongoServer restarted = new MongoServer(backend);
+        restarted.bind("127.0.0.1", port);
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port)) {
+            new MongoSink(flaky, "geneassoc_test", "stopped", 1, 0).write(docs);
+            List<Document> all = all(client.getDatabase("geneassoc_test").getCollection("stopped"));
+            assertThat(all).hasSize(n);
+            assertThat(all).extracting(d -> d.getString("_id")).doesNotHaveDuplicates();
+            assertThat(all).allSatisfy(d -> assertThat(d.getString("title")).isEqualTo("title " + (Integer.parseInt(d.getString("_id")) - 92000000)));
+        } finally {
+            restarted.shutdownNow();
+        }
+    }
 }
