@@ -10,14 +10,17 @@ import java.util.TreeSet;
 
 /**
  * BioRED gold as sets per pmid: gene IDs and disease IDs mentioned in the abstract (the text the job
- * reads; titles are not searched), and the (Entrez, disease ID) pairs BioRED relates in the article.
+ * reads; titles are not searched), the (Entrez, disease ID) pairs BioRED relates in the article and, per
+ * pmid, each related pair's relation type.
  */
-public record GoldStandard(Map<String, Set<String>> genes, Map<String, Set<String>> diseases, Map<String, Set<String>> pairs) {
+public record GoldStandard(Map<String, Set<String>> genes, Map<String, Set<String>> diseases, Map<String, Set<String>> pairs,
+                           Map<String, Map<String, String>> types) {
 
     public static GoldStandard read(Path pubtator) throws IOException {
         Map<String, Set<String>> genes = new HashMap<>();
         Map<String, Set<String>> diseases = new HashMap<>();
         Map<String, Set<String>> pairs = new HashMap<>();
+        Map<String, Map<String, String>> types = new HashMap<>();
         for (PubTator.Document d : PubTator.read(pubtator)) {
             int abstractStart = d.title() == null ? 0 : d.title().length() + 1;
             Set<String> g = new TreeSet<>();
@@ -30,12 +33,15 @@ public record GoldStandard(Map<String, Set<String>> genes, Map<String, Set<Strin
             genes.put(d.pmid(), g);
             diseases.put(d.pmid(), dz);
             Set<String> p = new TreeSet<>();
-            for (List<String> pair : d.geneDiseasePairs()) {
+            Map<String, String> t = new HashMap<>();
+            d.geneDiseaseRelations().forEach((pair, type) -> {
                 p.add(pair(pair.get(0), pair.get(1)));
-            }
+                t.put(pair(pair.get(0), pair.get(1)), type);
+            });
             pairs.put(d.pmid(), p);
+            types.put(d.pmid(), t);
         }
-        return new GoldStandard(genes, diseases, pairs);
+        return new GoldStandard(genes, diseases, pairs, types);
     }
 
     /** Every (gene, disease) pair of each document, as {@link #pair} spells them. */

@@ -49,14 +49,19 @@ public final class PubTator {
 
         /** Related (gene id, disease id) pairs, in either order on the relation line. */
         public Set<List<String>> geneDiseasePairs() {
+            return geneDiseaseRelations().keySet();
+        }
+
+        /** Related (gene id, disease id) pairs and the type of their relation (the first line's, should one pair have two). */
+        public Map<List<String>, String> geneDiseaseRelations() {
             Set<String> genes = ids(true);
             Set<String> diseases = ids(false);
-            Set<List<String>> pairs = new java.util.TreeSet<>(java.util.Comparator.comparing(Object::toString));
+            Map<List<String>, String> pairs = new java.util.TreeMap<>(java.util.Comparator.comparing(Object::toString));
             for (Relation r : relations) {
                 if (genes.contains(r.id1()) && diseases.contains(r.id2())) {
-                    pairs.add(List.of(r.id1(), r.id2()));
+                    pairs.putIfAbsent(List.of(r.id1(), r.id2()), r.type());
                 } else if (genes.contains(r.id2()) && diseases.contains(r.id1())) {
-                    pairs.add(List.of(r.id2(), r.id1()));
+                    pairs.putIfAbsent(List.of(r.id2(), r.id1()), r.type());
                 }
             }
             return pairs;

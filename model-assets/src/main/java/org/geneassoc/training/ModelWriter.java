@@ -46,7 +46,7 @@ public final class ModelWriter {
             Files.copy(copyEncoderFrom.resolve(OnnxEncoder.VOCAB_FILE), target.resolve(OnnxEncoder.VOCAB_FILE), StandardCopyOption.REPLACE_EXISTING);
         }
         ModelManifest m = new ModelManifest(ModelsFolder.CLASSIFIER, "1", HYPOTHESIS,
-                new ModelManifest.Encoder(encoderRef, ENCODER_NAME, ENCODER_SOURCE, layers), files, lexicalBits, trainingData,
+                new ModelManifest.Encoder(encoderRef, ENCODER_NAME, ENCODER_SOURCE, layers), files, null, lexicalBits, trainingData,
                 metrics, seed, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
         m.write(out);
         return m;

@@ -132,7 +132,8 @@ public final class ConfigLoader {
             throw new IllegalArgumentException("Invalid configuration:\n  - " + String.join("\n  - ", errors));
         }
         return new JobConfig((String) typed.get(Setting.INPUT), output, (InputFormat) typed.get(Setting.FORMAT),
-                (Double) typed.get(Setting.ABSTRACT_THRESHOLD), (Double) typed.get(Setting.SENTENCE_THRESHOLD),
+                (Double) typed.get(Setting.ASSOCIATION_THRESHOLD), (Double) typed.get(Setting.SENTENCE_THRESHOLD),
+                (Double) typed.get(Setting.ABSTRACT_THRESHOLD),
                 (ModelsFolder) typed.get(Setting.MODELS), (String) typed.get(Setting.MONGO_URI),
                 (String) typed.get(Setting.MONGO_SECRET_ID), (String) typed.get(Setting.MONGO_DATABASE),
                 (String) typed.get(Setting.MONGO_COLLECTION), (Integer) typed.get(Setting.MONGO_WRITE_ATTEMPTS),

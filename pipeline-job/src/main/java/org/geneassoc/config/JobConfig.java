@@ -13,7 +13,7 @@ import org.geneassoc.models.ModelsFolder;
  * @param mongoSecretId an AWS Secrets Manager secret holding the MongoDB URI (EMR); read at start-up
  */
 public record JobConfig(String input, String output, InputFormat format,
-                        double abstractThreshold, double sentenceThreshold, ModelsFolder models,
+                        double associationThreshold, double sentenceThreshold, double abstractThreshold, ModelsFolder models,
                         String mongoUri, String mongoSecretId, String mongoDatabase, String mongoCollection,
                         int mongoWriteAttempts, int mongoRetrySeconds, boolean failOnBadInput)
         implements Serializable {
@@ -23,14 +23,14 @@ public record JobConfig(String input, String output, InputFormat format,
     }
 
     /** The same settings with other thresholds: evaluation scores once at 0 and filters afterwards. */
-    public JobConfig withThresholds(double abstractThreshold, double sentenceThreshold) {
-        return new JobConfig(input, output, format, abstractThreshold, sentenceThreshold, models, mongoUri, mongoSecretId,
+    public JobConfig withThresholds(double associationThreshold, double sentenceThreshold, double abstractThreshold) {
+        return new JobConfig(input, output, format, associationThreshold, sentenceThreshold, abstractThreshold, models, mongoUri, mongoSecretId,
                 mongoDatabase, mongoCollection, mongoWriteAttempts, mongoRetrySeconds, failOnBadInput);
     }
 
     /** The same settings reading other input and writing JSON Lines to another folder (benchmarks). */
     public JobConfig withInputAndOutput(String input, String output) {
-        return new JobConfig(input, output, format, abstractThreshold, sentenceThreshold, models, null, null,
+        return new JobConfig(input, output, format, associationThreshold, sentenceThreshold, abstractThreshold, models, null, null,
                 mongoDatabase, mongoCollection, mongoWriteAttempts, mongoRetrySeconds, failOnBadInput);
     }
 
@@ -38,6 +38,7 @@ public record JobConfig(String input, String output, InputFormat format,
     public String describe() {
         return "input=" + input + " output=" + (writesToMongo() ? "mongodb " + mongoDatabase + "." + mongoCollection + " at "
                 + mongoUri.replaceAll("(//[^:/@]+):[^@]*@", "$1:****@") : output) + " format=" + format.flag()
-                + " abstractThreshold=" + abstractThreshold + " sentenceThreshold=" + sentenceThreshold + " models=" + models;
+                + " associationThreshold=" + associationThreshold + " sentenceThreshold=" + sentenceThreshold
+                + " abstractThreshold=" + abstractThreshold + " models=" + models;
     }
 }

@@ -4,13 +4,14 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.function.Function;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.ml.param.DoubleParam;
 import org.apache.spark.ml.param.ParamMap;
+import org.apache.spark.ml.param.ParamValidators;
 import org.apache.spark.ml.util.DefaultParamsReadable;
 import org.apache.spark.ml.util.Identifiable$;
 import org.apache.spark.ml.util.MLReader;
@@ -24,25 +25,25 @@ import org.geneassoc.documents.GdaDocument.Evidence;
 import org.geneassoc.documents.GdaDocument.GdaEntry;
 import org.geneassoc.documents.GdaDocument.GeneMention;
 import org.geneassoc.nlp.MentionRow;
+import org.geneassoc.nlp.PairFeaturizer;
 import org.geneassoc.spark.BaseTransformer;
 
 /**
- * Folds scored sentence (or sentence-pair) rows back into one {@link GdaDocument} per article: its
- * {@code gda} list in text order and, where genes and diseases were recognised, one {@code associations}
- * entry per distinct (gene, disease) with its best score and all its evidence. The rows of one article
- * arrive together in one partition (de-duplication shuffled by pmid and every later stage is narrow), so
- * this needs no second shuffle; a pmid seen again out of turn means that no longer holds, and fails the
- * task rather than writing a split document.
+ * Folds scored rows back into one {@link GdaDocument} per article. Two kinds of rows arrive:
+ * <ul>
+ * <li>pairs (with a vocabulary): one row per associated (gene, disease) with the relation model's score and
+ * type and its evidence; each becomes an {@code associations} entry, and the evidence sentences the sentence
+ * head scores at least {@code sentenceThreshold} become the {@code gda} list;</li>
+ * <li>sentences (without one): one row per scored sentence, each a {@code gda} entry.</li>
+ * </ul>
+ * The rows of one article arrive together in one partition (de-duplication shuffled by pmid and every later
+ * stage is narrow), so this needs no second shuffle; a pmid seen again out of turn means that no longer
+ * holds, and fails the task rather than writing a split document.
  */
 public class GdaAggregator extends BaseTransformer {
     private static final long serialVersionUID = 1L;
 
-    /** One scored row of an article: a sentence, or a sentence pair with its gene and disease. */
-    public record Scored(String sentence, float score, int start, int end, MentionRow gene, MentionRow disease) {
-        boolean isPair() {
-            return gene != null && disease != null;
-        }
-    }
+    private final DoubleParam sentenceThreshold;
 
     public GdaAggregator() {
         this(Identifiable$.MODULE$.randomUID("gdaAggregator"));
@@ -50,62 +51,108 @@ public class GdaAggregator extends BaseTransformer {
 
     public GdaAggregator(String uid) {
         super(uid);
+        sentenceThreshold = new DoubleParam(this, "sentenceThreshold", "lowest sentence score of an evidence sentence listed in gda",
+                ParamValidators.inRange(0.0, 1.0));
+        setDefault(sentenceThreshold, 0.0);
     }
 
     public static MLReader<GdaAggregator> read() {
         return new DefaultParamsReadable<GdaAggregator>() { }.read();
     }
 
+    public DoubleParam sentenceThreshold() { return sentenceThreshold; }
+
+    public GdaAggregator setSentenceThreshold(double v) { set(sentenceThreshold, v); return this; }
+
+    private static boolean pairRows(StructType schema) {
+        return java.util.Arrays.asList(schema.fieldNames()).contains("relation");
+    }
+
     @Override
     public StructType transformSchema(StructType schema) {
-        requireColumns(schema, "pmid", "title", "journal", "firstPublicationDate", "authors", "abstract",
-                "screen", "sentence", "start", "end", "prediction");
+        requireColumns(schema, "pmid", "title", "journal", "firstPublicationDate", "authors", "abstract");
+        if (pairRows(schema)) {
+            requireColumns(schema, "gene", "disease", PairFeaturizer.EVIDENCE, "relation");
+        } else {
+            requireColumns(schema, "screen", "sentence", "start", "end", "prediction");
+        }
         return GdaDocument.SCHEMA;
     }
 
     @Override
     public Dataset<Row> transform(Dataset<?> dataset) {
         transformSchema(dataset.schema());
-        boolean pairs = java.util.Arrays.asList(dataset.schema().fieldNames()).contains("gene");
-        String noMention = "CAST(NULL AS " + MentionRow.SCHEMA.sql() + ")";
-        Dataset<Row> in = dataset.toDF().selectExpr("pmid", "title", "journal", "to_date(firstPublicationDate) AS date",
-                "authors", "abstract", "screen.score AS abstractScore", "sentence", "prediction.score AS score", "start", "end",
-                pairs ? "gene" : noMention + " AS gene", pairs ? "disease" : noMention + " AS disease");
-        return in.mapPartitions((MapPartitionsFunction<Row, Row>) Folder::new, Encoders.row(GdaDocument.SCHEMA));
+        // Dates as written by ingest; one that does not parse becomes null rather than failing the article.
+        Dataset<Row> in = dataset.toDF().withColumn("firstPublicationDate",
+                org.apache.spark.sql.functions.to_date(org.apache.spark.sql.functions.col("firstPublicationDate")));
+        if (pairRows(dataset.schema())) {
+            float threshold = (float) (double) (Double) $(sentenceThreshold);
+            return in.mapPartitions((MapPartitionsFunction<Row, Row>) rows -> new Folder(rows, group -> pairDocument(group, threshold)),
+                    Encoders.row(GdaDocument.SCHEMA));
+        }
+        return in.mapPartitions((MapPartitionsFunction<Row, Row>) rows -> new Folder(rows, GdaAggregator::sentenceDocument),
+                Encoders.row(GdaDocument.SCHEMA));
     }
 
-    /** Associations of one article's scored pairs: best-scored first, each with its evidence in text order. */
-    public static List<Association> associate(List<Scored> rows) {
-        Map<String, List<Scored>> byPair = new LinkedHashMap<>();
-        for (Scored s : rows) {
-            if (s.isPair()) {
-                byPair.computeIfAbsent(s.gene().id() + "|" + s.disease().id(), k -> new ArrayList<>()).add(s);
-            }
-        }
-        List<Association> out = new ArrayList<>();
-        for (List<Scored> evidenceRows : byPair.values()) {
-            Scored first = evidenceRows.get(0);
-            float best = 0;
-            List<Evidence> evidence = new ArrayList<>();
-            for (Scored e : evidenceRows) {
-                best = Math.max(best, e.score());
-                evidence.add(new Evidence(e.sentence(), e.start(), e.end(), e.score()));
-            }
-            evidence.sort(Comparator.comparingInt(Evidence::start));
-            out.add(new Association(GdaDocument.Gene.of(first.gene()), GdaDocument.Disease.of(first.disease()), best, evidence));
-        }
-        out.sort(Comparator.comparingDouble((Association a) -> -a.score()).thenComparing(a -> a.gene().entrezId()));
-        return out;
+    /** A scored evidence sentence of a pair, with the mentions it names. */
+    public record PairEvidence(Evidence evidence, MentionRow gene, MentionRow disease) {
     }
 
-    /** The gda entries of one article's scored rows, in text order. */
-    public static List<GdaEntry> entries(List<Scored> rows) {
+    /** One associated pair of an article as the relation stage left it. */
+    public record ScoredPair(MentionRow gene, MentionRow disease, float score, String type, List<PairEvidence> evidence) {
+        static ScoredPair fromRow(Row r) {
+            List<PairEvidence> evidence = new ArrayList<>();
+            for (Row e : r.<Row>getList(r.fieldIndex(PairFeaturizer.EVIDENCE))) {
+                evidence.add(new PairEvidence(GdaDocument.Evidence.fromRow(e), mention(e, "gene"), mention(e, "disease")));
+            }
+            Row relation = r.getAs("relation");
+            return new ScoredPair(mention(r, "gene"), mention(r, "disease"), relation.<Float>getAs("score"), relation.getAs("type"), evidence);
+        }
+    }
+
+    /** Associations, best-scored first, and the gda list: the evidence sentences scoring at least the threshold, in text order. */
+    public static GdaDocument pairDocument(List<Row> rows, float sentenceThreshold) {
+        List<Association> associations = new ArrayList<>();
         List<GdaEntry> gda = new ArrayList<>();
-        for (Scored s : rows) {
-            gda.add(new GdaEntry(s.sentence(), s.score(), s.start(), s.end(), GeneMention.of(s.gene()), DiseaseMention.of(s.disease())));
+        for (Row r : rows) {
+            ScoredPair p = ScoredPair.fromRow(r);
+            associations.add(new Association(GdaDocument.Gene.of(p.gene()), GdaDocument.Disease.of(p.disease()), p.score(), p.type(),
+                    p.evidence().stream().map(PairEvidence::evidence).toList()));
+            for (PairEvidence e : p.evidence()) {
+                Float score = e.evidence().score();
+                if (score != null && score >= sentenceThreshold) {
+                    gda.add(new GdaEntry(e.evidence().sentence(), score, e.evidence().start(), e.evidence().end(), GeneMention.of(e.gene()),
+                            DiseaseMention.of(e.disease())));
+                }
+            }
+        }
+        associations.sort(Comparator.comparingDouble((Association a) -> -a.score()).thenComparing(a -> a.gene().entrezId())
+                .thenComparing(a -> a.disease().id()));
+        gda.sort(Comparator.comparingInt(GdaEntry::start).thenComparing(e -> e.gene().gene().entrezId()));
+        return document(rows.get(0), null, gda, associations);
+    }
+
+    /** The gda entries of one article's scored sentences, in text order; no associations. */
+    private static GdaDocument sentenceDocument(List<Row> rows) {
+        List<GdaEntry> gda = new ArrayList<>();
+        for (Row r : rows) {
+            gda.add(new GdaEntry(r.getAs("sentence"), r.<Row>getAs("prediction").<Float>getAs("score"), r.<Integer>getAs("start"),
+                    r.<Integer>getAs("end"), null, null));
         }
         gda.sort(Comparator.comparingInt(GdaEntry::start));
-        return gda;
+        Row first = rows.get(0);
+        return document(first, first.<Row>getAs("screen").<Float>getAs("score"), gda, List.of());
+    }
+
+    private static GdaDocument document(Row first, Float abstractScore, List<GdaEntry> gda, List<Association> associations) {
+        List<Row> authors = first.isNullAt(first.fieldIndex("authors")) ? null : first.getList(first.fieldIndex("authors"));
+        return new GdaDocument(first.getAs("pmid"), first.getAs("title"), first.getAs("journal"), first.getAs("firstPublicationDate"),
+                authors, first.getAs("abstract"), abstractScore, gda, associations);
+    }
+
+    private static MentionRow mention(Row r, String column) {
+        Row m = r.getAs(column);
+        return m == null ? null : MentionRow.fromRow(m);
     }
 
     @Override
@@ -116,11 +163,13 @@ public class GdaAggregator extends BaseTransformer {
     /** Emits a document each time the pmid changes. */
     private static final class Folder implements Iterator<Row> {
         private final Iterator<Row> in;
+        private final Function<List<Row>, GdaDocument> fold;
         private final Set<String> done = new HashSet<>();
         private Row pending;
 
-        Folder(Iterator<Row> in) {
+        Folder(Iterator<Row> in, Function<List<Row>, GdaDocument> fold) {
             this.in = in;
+            this.fold = fold;
             this.pending = in.hasNext() ? in.next() : null;
         }
 
@@ -134,26 +183,17 @@ public class GdaAggregator extends BaseTransformer {
             if (pending == null) {
                 throw new NoSuchElementException();
             }
-            Row first = pending;
-            String pmid = first.getAs("pmid");
+            String pmid = pending.getAs("pmid");
             if (!done.add(pmid)) {
                 throw new IllegalStateException("pmid " + pmid + " arrived in two runs within a partition; a stage before "
                         + "GdaAggregator reordered rows");
             }
-            List<Scored> rows = new ArrayList<>();
-            for (Row r = first; r != null && pmid.equals(r.getAs("pmid")); r = pending) {
-                rows.add(new Scored(r.getAs("sentence"), r.<Float>getAs("score"), r.<Integer>getAs("start"), r.<Integer>getAs("end"),
-                        mention(r, "gene"), mention(r, "disease")));
+            List<Row> rows = new ArrayList<>();
+            for (Row r = pending; r != null && pmid.equals(r.getAs("pmid")); r = pending) {
+                rows.add(r);
                 pending = in.hasNext() ? in.next() : null;
             }
-            List<Row> authors = first.isNullAt(first.fieldIndex("authors")) ? null : first.getList(first.fieldIndex("authors"));
-            return new GdaDocument(pmid, first.getAs("title"), first.getAs("journal"), first.getAs("date"), authors,
-                    first.getAs("abstract"), first.getAs("abstractScore"), entries(rows), associate(rows)).toRow();
-        }
-
-        private static MentionRow mention(Row r, String column) {
-            Row m = r.getAs(column);
-            return m == null ? null : MentionRow.fromRow(m);
+            return fold.apply(rows).toRow();
         }
     }
 }

@@ -132,32 +132,52 @@ public record GdaDocument(String pmid, String title, String journal, Date firstP
         }
     }
 
-    /** A sentence that supports an association. */
-    public record Evidence(String sentence, int start, int end, float score) {
+    /**
+     * A sentence that supports an association: one naming both, with the sentence head's score, or (for a
+     * pair no sentence names together) the nearest sentences naming each, with no score.
+     */
+    public record Evidence(String sentence, int start, int end, Float score) {
         public static final StructType SCHEMA = new StructType()
                 .add("sentence", DataTypes.StringType, false).add("start", DataTypes.IntegerType, false)
-                .add("end", DataTypes.IntegerType, false).add("score", DataTypes.FloatType, false);
+                .add("end", DataTypes.IntegerType, false).add("score", DataTypes.FloatType, true);
+
+        static Evidence fromRow(Row r) {
+            return new Evidence(r.getAs("sentence"), r.<Integer>getAs("start"), r.<Integer>getAs("end"), r.getAs("score"));
+        }
 
         Row toRow() {
             return RowFactory.create(sentence, start, end, score);
         }
     }
 
-    /** One per distinct (gene, disease) in an article: the best score and every sentence that supports it. */
-    public record Association(Gene gene, Disease disease, float score, List<Evidence> evidence) {
+    /**
+     * One per distinct (gene, disease) in an article: the relation model's score and relation type (in
+     * sentence mode, without a vocabulary: the best sentence score and no type) and its evidence.
+     */
+    public record Association(Gene gene, Disease disease, float score, String type, List<Evidence> evidence) {
         public static final StructType SCHEMA = new StructType()
                 .add("gene", Gene.SCHEMA, false)
                 .add("disease", Disease.SCHEMA, false)
                 .add("score", DataTypes.FloatType, false)
+                .add("type", DataTypes.StringType, true)
                 .add("evidence", DataTypes.createArrayType(Evidence.SCHEMA, false), false);
 
-        /** The parts evaluation reads: which pair, how strongly (evidence is not read back). */
+        /** Whether some sentence names both and was scored. */
+        public boolean coMentioned() {
+            return evidence.stream().anyMatch(e -> e.score() != null);
+        }
+
         public static Association fromRow(Row r) {
-            return new Association(Gene.fromRow(r.getAs("gene")), Disease.fromRow(r.getAs("disease")), r.<Float>getAs("score"), List.of());
+            List<Evidence> evidence = new ArrayList<>();
+            for (Row e : r.<Row>getList(r.fieldIndex("evidence"))) {
+                evidence.add(Evidence.fromRow(e));
+            }
+            return new Association(Gene.fromRow(r.getAs("gene")), Disease.fromRow(r.getAs("disease")), r.<Float>getAs("score"),
+                    r.getAs("type"), evidence);
         }
 
         Row toRow() {
-            return RowFactory.create(gene.toRow(), disease.toRow(), score, seq(evidence.stream().map(Evidence::toRow).toList()));
+            return RowFactory.create(gene.toRow(), disease.toRow(), score, type, seq(evidence.stream().map(Evidence::toRow).toList()));
         }
     }
 
@@ -180,7 +200,7 @@ public record GdaDocument(String pmid, String title, String journal, Date firstP
                 seq(associations.stream().map(Association::toRow).toList()));
     }
 
-    /** What evaluation reads back from a document: its pmid, screen score and associations. */
+    /** What evaluation reads back from a document: its pmid, screen score and associations with their evidence. */
     public static GdaDocument fromRow(Row r) {
         List<Association> associations = new ArrayList<>();
         for (Row a : r.<Row>getList(r.fieldIndex("associations"))) {

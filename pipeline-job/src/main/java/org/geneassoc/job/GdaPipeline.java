@@ -6,6 +6,7 @@ import org.apache.spark.ml.Pipeline;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.PipelineStage;
 import org.apache.spark.sql.SparkSession;
+import org.geneassoc.classify.RelationClassifier;
 import org.geneassoc.classify.SentencePairClassifier;
 import org.geneassoc.config.JobConfig;
 import org.geneassoc.documents.GdaAggregator;
@@ -15,14 +16,14 @@ import org.geneassoc.metrics.RunMetrics;
 import org.geneassoc.metrics.RunMetrics.Counter;
 import org.geneassoc.nlp.EntityRecognizer;
 import org.geneassoc.nlp.MarkupStripper;
-import org.geneassoc.nlp.PairCandidates;
+import org.geneassoc.nlp.PairFeaturizer;
 import org.geneassoc.nlp.PairableFilter;
 import org.geneassoc.nlp.ScoreFilter;
 import org.geneassoc.nlp.SentenceExploder;
 import org.geneassoc.nlp.SentenceSplitter;
 
 /**
- * Transform, as one Spark ML pipeline: articles in, one document per article with GDA sentences out.
+ * Transform, as one Spark ML pipeline: articles in, one document per article with its associations out.
  * Every stage is a Transformer with Params, so the pipeline saves, loads and composes.
  */
 public final class GdaPipeline {
@@ -30,34 +31,20 @@ public final class GdaPipeline {
     }
 
     /**
-     * With a vocabulary, each (gene, disease) pair in a sentence is scored with both marked as GAD marks
-     * them; without one, whole sentences are scored.
+     * With a vocabulary, every (gene, disease) pair of an article is scored by the relation model from its
+     * mentions and the sentence head's scores of the sentences naming both; without one, whole sentences
+     * of the abstracts the screen passes are scored.
      */
     public static PipelineModel build(SparkSession spark, JobConfig cfg, boolean pairs, RunMetrics metrics) {
         List<PipelineStage> stages = new ArrayList<>();
-        stages.add(new PmidDeduplicator());
-        stages.add(new MarkupStripper().setInputCol("title").setOutputCol("title"));
-        stages.add(new MarkupStripper().setInputCol("abstract").setOutputCol("abstract"));
-        stages.add(metrics.counter(Counter.ABSTRACTS));
-        // Entities first: abstracts where no sentence names a gene and a disease skip the encoder entirely.
         if (pairs) {
-            stages.add(new EntityRecognizer().setTextCol("abstract").setContextCol("title").setOutputCol("mentions")
-                    .setVocabularyPath(cfg.models().vocabulary()));
-        }
-        stages.addAll(List.of(SentenceSplitter.stages("abstract", "sentences")));
-        if (pairs) {
-            // Pairs are short and few; abstracts long. A document needs both its abstract and one pair
-            // above their thresholds, so scoring pairs first leaves only abstracts with a passing pair
-            // to screen, the same documents for far less encoder time.
-            stages.add(new PairableFilter());
-            stages.add(new SentenceExploder().setAnnotationsCol("sentences").setTextCol("abstract").setSentenceCol("sentence"));
-            stages.add(metrics.counter(Counter.SENTENCES));
-            stages.add(new PairCandidates());
-            stages.add(metrics.counter(Counter.PREMISES_SCORED));
-            stages.add(classifier(cfg, "premise", "prediction"));
-            stages.add(new ScoreFilter().setScoreCol("prediction.score").setThreshold(cfg.sentenceThreshold()));
-            screen(stages, cfg, metrics);
+            stages.addAll(pairStages(cfg, metrics));
+            stages.add(new RelationClassifier().setModelPath(cfg.models().classifier()));
+            stages.add(new ScoreFilter().setScoreCol("relation.score").setThreshold(cfg.associationThreshold()));
+            stages.add(metrics.counter(Counter.ASSOCIATIONS));
         } else {
+            stages.addAll(articleStages(metrics));
+            stages.addAll(List.of(SentenceSplitter.stages("abstract", "sentences")));
             // Whole sentences: every sentence of every abstract would be scored, so the screen goes first.
             screen(stages, cfg, metrics);
             stages.add(new SentenceExploder().setAnnotationsCol("sentences").setTextCol("abstract").setSentenceCol("sentence"));
@@ -66,21 +53,48 @@ public final class GdaPipeline {
             stages.add(classifier(cfg, "sentence", "prediction"));
             stages.add(new ScoreFilter().setScoreCol("prediction.score").setThreshold(cfg.sentenceThreshold()));
         }
-        stages.add(metrics.counter(Counter.GDA_ENTRIES));
-        stages.add(new GdaAggregator());
+        stages.add(new GdaAggregator().setSentenceThreshold(cfg.sentenceThreshold()));
         stages.add(metrics.counter(Counter.DOCUMENTS));
-        // Only Transformers: fit() just assembles the model without touching data.
+        return assemble(spark, stages);
+    }
+
+    /**
+     * Articles in, one row per candidate (gene, disease) pair out, with its evidence and relation features:
+     * what the job scores, and what training and evaluation fit and measure the relation model on.
+     */
+    public static PipelineModel candidates(SparkSession spark, JobConfig cfg, RunMetrics metrics) {
+        return assemble(spark, pairStages(cfg, metrics));
+    }
+
+    private static List<PipelineStage> pairStages(JobConfig cfg, RunMetrics metrics) {
+        List<PipelineStage> stages = new ArrayList<>(articleStages(metrics));
+        String vocabulary = cfg.models().vocabulary();
+        stages.add(new EntityRecognizer().setTextCol("abstract").setContextCol("title").setOutputCol("mentions").setVocabularyPath(vocabulary));
+        stages.add(new EntityRecognizer().setTextCol("title").setContextCol("abstract").setOutputCol("titleMentions")
+                .setVocabularyPath(vocabulary));
+        // Articles naming no gene or no disease have no pair: they are neither split nor encoded.
+        stages.add(new PairableFilter());
+        stages.addAll(List.of(SentenceSplitter.stages("abstract", "sentences")));
+        stages.add(new PairFeaturizer().setModelPath(cfg.models().classifier())
+                .setCounters(metrics.accumulator(Counter.SENTENCES), metrics.accumulator(Counter.PREMISES_SCORED)));
+        stages.add(metrics.counter(Counter.CANDIDATE_PAIRS));
+        return stages;
+    }
+
+    private static List<PipelineStage> articleStages(RunMetrics metrics) {
+        return List.of(new PmidDeduplicator(), new MarkupStripper().setInputCol("title").setOutputCol("title"),
+                new MarkupStripper().setInputCol("abstract").setOutputCol("abstract"), metrics.counter(Counter.ABSTRACTS));
+    }
+
+    /** Only Transformers: fit() just assembles the model without touching data. */
+    private static PipelineModel assemble(SparkSession spark, List<PipelineStage> stages) {
         return new Pipeline().setStages(stages.toArray(new PipelineStage[0]))
                 .fit(spark.createDataFrame(List.of(), ArticleReader.SCHEMA));
     }
 
-    /**
-     * The abstract screen. Rows may still be one per article or already one per sentence pair; those of
-     * one article are adjacent and share the abstract, which the classifier encodes once per chunk.
-     */
+    /** The abstract screen: one abstract per encoder call (the classifier's default), so no score depends on its neighbours. */
     private static void screen(List<PipelineStage> stages, JobConfig cfg, RunMetrics metrics) {
         stages.add(metrics.counter(Counter.ABSTRACTS_SCREENED).setKeyCol("pmid"));
-        // Like pairs, one abstract per encoder call (the classifier's default): no score depends on its neighbours.
         stages.add(classifier(cfg, "abstract", "screen").setPremiseKind("abstract"));
         stages.add(new ScoreFilter().setScoreCol("screen.score").setThreshold(cfg.abstractThreshold()));
         stages.add(metrics.counter(Counter.ABSTRACTS_SCREENED_IN).setKeyCol("pmid"));

@@ -61,8 +61,8 @@ public final class JobCommand {
                 summary = GdaJob.run(spark, cfg, metrics);
             }
             System.out.println(summary.toJson());
-            System.out.printf("%d documents with %d GDA entries written to %s%s in %.1f s%n", summary.documentsWritten(),
-                    summary.gdaEntries(), summary.output(), cfg.writesToMongo() ? "" : " (summary: " + RunSummary.FILE + ")",
+            System.out.printf("%d documents with %d associations written to %s%s in %.1f s%n", summary.documentsWritten(),
+                    summary.associations(), summary.output(), cfg.writesToMongo() ? "" : " (summary: " + RunSummary.FILE + ")",
                     summary.seconds());
             if (!summary.filesSkipped().isEmpty()) {
                 System.err.println("Skipped inside input folders (hidden or _-prefixed, as Hadoop skips them):");

@@ -48,7 +48,8 @@ final class Summaries {
         long abstracts = metrics.count(Counter.ABSTRACTS);
         return new RunSummary(files, failed, filesSkipped, parsed, rejected, samples, noAbstract, articles - abstracts, abstracts,
                 metrics.count(Counter.ABSTRACTS_SCREENED), metrics.count(Counter.ABSTRACTS_SCREENED_IN), pairs,
-                metrics.count(Counter.SENTENCES), metrics.count(Counter.PREMISES_SCORED), metrics.count(Counter.GDA_ENTRIES),
+                metrics.count(Counter.SENTENCES), metrics.count(Counter.PREMISES_SCORED), metrics.count(Counter.CANDIDATE_PAIRS),
+                metrics.count(Counter.ASSOCIATIONS),
                 metrics.count(Counter.DOCUMENTS), output, Math.round(seconds * 10) / 10.0);
     }
 }

@@ -21,7 +21,8 @@ public final class RunMetrics implements Serializable {
         ABSTRACTS_SCREENED_IN("abstractsScreenedIn"),
         SENTENCES("sentences"),
         PREMISES_SCORED("premisesScored"),
-        GDA_ENTRIES("gdaEntries"),
+        CANDIDATE_PAIRS("candidatePairs"),
+        ASSOCIATIONS("associations"),
         DOCUMENTS("documentsWritten");
 
         private final String accumulatorName;

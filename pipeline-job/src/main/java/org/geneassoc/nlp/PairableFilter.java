@@ -12,13 +12,13 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Keeps the texts in which at least one sentence names both a gene and a disease. Only those can yield
- * an association, so the rest never reach the encoder: not for the abstract screen, not for pairs.
+ * Keeps the articles that name at least one gene and one disease, in the text or the title. Only those
+ * have a pair to score, so the rest are neither split into sentences nor seen by the encoder.
  */
 public class PairableFilter extends MentionStage<PairableFilter> {
     private static final long serialVersionUID = 1L;
 
-    private final Param<String> sentencesCol;
+    private final Param<String> titleMentionsCol;
 
     public PairableFilter() {
         this(Identifiable$.MODULE$.randomUID("pairableFilter"));
@@ -26,19 +26,21 @@ public class PairableFilter extends MentionStage<PairableFilter> {
 
     public PairableFilter(String uid) {
         super(uid);
-        sentencesCol = new Param<>(this, "sentencesCol", "Spark NLP sentence annotations of the same text");
-        setDefault(sentencesCol, "sentences");
+        titleMentionsCol = new Param<>(this, "titleMentionsCol", "mentions of the title");
+        setDefault(titleMentionsCol, "titleMentions");
     }
 
     public static MLReader<PairableFilter> read() {
         return new DefaultParamsReadable<PairableFilter>() { }.read();
     }
 
-    public Param<String> sentencesCol() { return sentencesCol; }
+    public Param<String> titleMentionsCol() { return titleMentionsCol; }
+
+    public PairableFilter setTitleMentionsCol(String v) { set(titleMentionsCol, v); return this; }
 
     @Override
     public StructType transformSchema(StructType schema) {
-        requireColumns(schema, $(mentionsCol()), $(sentencesCol));
+        requireColumns(schema, $(mentionsCol()), $(titleMentionsCol));
         return schema;
     }
 
@@ -46,28 +48,17 @@ public class PairableFilter extends MentionStage<PairableFilter> {
     public Dataset<Row> transform(Dataset<?> dataset) {
         transformSchema(dataset.schema());
         String mentions = $(mentionsCol());
-        String sentences = $(sentencesCol);
-        return dataset.toDF().filter((FilterFunction<Row>) r -> !r.isNullAt(r.fieldIndex(sentences))
-                && pairable(MentionRow.listFrom(r, mentions), r.getList(r.fieldIndex(sentences))));
+        String title = $(titleMentionsCol);
+        return dataset.toDF().filter((FilterFunction<Row>) r -> {
+            List<MentionRow> all = new java.util.ArrayList<>(MentionRow.listFrom(r, mentions));
+            all.addAll(MentionRow.listFrom(r, title));
+            return pairable(all);
+        });
     }
 
-    /** Whether a sentence (Spark NLP annotations: {@code begin}, {@code end} inclusive) holds a gene and a disease. */
-    public static boolean pairable(List<MentionRow> mentions, List<Row> sentenceAnnotations) {
-        for (Row sentence : sentenceAnnotations) {
-            int from = sentence.<Integer>getAs("begin");
-            int to = sentence.<Integer>getAs("end") + 1;
-            boolean gene = false, disease = false;
-            for (MentionRow m : mentions) {
-                if (m.within(from, to)) {
-                    gene |= m.isGene();
-                    disease |= !m.isGene();
-                }
-            }
-            if (gene && disease) {
-                return true;
-            }
-        }
-        return false;
+    /** Whether the mentions hold a gene and a disease. */
+    public static boolean pairable(List<MentionRow> mentions) {
+        return mentions.stream().anyMatch(MentionRow::isGene) && mentions.stream().anyMatch(m -> !m.isGene());
     }
 
     @Override

@@ -15,16 +15,16 @@ import org.apache.hadoop.fs.Path;
  * What a run did, written as {@code _SUMMARY.json} beside JSON Lines output and printed at the end.
  * {@code filesFailed} names the files that could not be read (and why), {@code filesSkipped} the hidden
  * and {@code _}-prefixed files and folders inside input folders that were not read.
- * {@code abstractsScreened} counts the abstracts the screen saw: with entity recognition only those
- * with a (gene, disease) pair above the sentence threshold, since the screen runs after the pairs;
- * without it, every abstract. {@code sentences} counts the sentences of the abstracts that reach
- * sentence scoring, and {@code premisesScored} what the encoder saw besides the abstracts: (gene,
- * disease) pairs with entity recognition, whole sentences without it.
+ * With entity recognition, {@code sentences} counts the sentences of the articles that name a gene and a
+ * disease, {@code premisesScored} the sentences naming both that the sentence head scored (one per pair),
+ * {@code candidatePairs} every (gene, disease) pair the relation model scored and {@code associations}
+ * those it kept; the abstract screen is not used ({@code abstractsScreened} 0). Without it, the screen
+ * sees every abstract and {@code premisesScored} counts the sentences of those it passes.
  */
 public record RunSummary(long filesRead, List<String> filesFailed, List<String> filesSkipped, long recordsParsed, Map<String, Long> recordsRejected,
                          List<String> rejectedSamples, long recordsWithoutAbstract, long duplicateRecords,
                          long abstracts, long abstractsScreened, long abstractsScreenedIn, boolean entityRecognition, long sentences,
-                         long premisesScored, long gdaEntries, long documentsWritten, String output, double seconds) {
+                         long premisesScored, long candidatePairs, long associations, long documentsWritten, String output, double seconds) {
 
     public static final String FILE = "_SUMMARY.json";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

@@ -43,4 +43,12 @@ class ConfigFilesTest {
                 .hasMessage("Configuration folder " + missing + " does not exist");
         assertThat(JobCommand.settings(Map.of(Setting.INPUT, "in"), missing, false).build().sentenceThreshold()).isEqualTo(0.7);
     }
+
+    @Test
+    void theShippedAssociationThresholdIsTheOneChosenOnDev() throws Exception {
+        double chosen = org.geneassoc.classify.RelationModel.read(Path.of("../model-assets/src/main/models/gda-classifier/relation.json"))
+                .threshold();
+        assertThat(JobRunner.shippedConfig().get("associationThreshold").asDouble()).isEqualTo(chosen);
+        assertThat(Double.parseDouble(Setting.ASSOCIATION_THRESHOLD.defaultValue())).as("the built-in default").isEqualTo(chosen);
+    }
 }

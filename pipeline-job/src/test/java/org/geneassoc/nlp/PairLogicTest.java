@@ -1,6 +1,7 @@
 package org.geneassoc.nlp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,8 +11,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.geneassoc.documents.GdaAggregator;
-import org.geneassoc.documents.GdaDocument.Association;
+import org.geneassoc.classify.PairFeature;
 import org.geneassoc.ner.Concept.EntityType;
 import org.geneassoc.evaluation.PubTator;
 import org.geneassoc.testing.SharedData;
@@ -19,7 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Candidate pairs and their masks, the pairable filter and the association aggregation, on a real BioRED
+ * Candidate pairs and their masks, the pairable filter and the article's pairs with their features, on a real BioRED
  * Dev abstract (PMID 15951966: MSH2 and MLH1 in HNPCC) with its gold mentions standing in for the matcher's.
  */
 class PairLogicTest {
@@ -97,38 +97,68 @@ class PairLogicTest {
     }
 
     @Test
-    void anAbstractIsPairableOnlyWhereOneSentenceNamesBoth() {
-        List<Row> all = sentences.stream().map(PairLogicTest::annotation).toList();
-        assertThat(PairableFilter.pairable(mentions, all)).isTrue();
-        // The title and the METHODS sentence name genes only.
-        int methods = 3;
-        assertThat(sentence(methods)).startsWith("METHODS:");
-        assertThat(PairableFilter.pairable(mentions, List.of(annotation(sentences.get(0)), annotation(sentences.get(methods)))))
-                .isFalse();
-        assertThat(PairableFilter.pairable(List.of(), all)).isFalse();
+    void anArticleIsPairableWhenItNamesAGeneAndADisease() {
+        assertThat(PairableFilter.pairable(mentions)).isTrue();
+        assertThat(PairableFilter.pairable(mentions.stream().filter(MentionRow::isGene).toList())).isFalse();
+        assertThat(PairableFilter.pairable(List.of())).isFalse();
+    }
+
+    private static List<ArticlePairs.Sentence> spans() {
+        return sentences.stream().map(s -> new ArticlePairs.Sentence(text.substring(s[0], s[1]), s[0], s[1])).toList();
+    }
+
+    private static double feature(ArticlePairs.Pair p, PairFeature f) {
+        return p.features()[f.ordinal()];
     }
 
     @Test
-    void associationsKeepTheBestScoreAndEveryEvidenceSentenceInTextOrder() {
-        List<GdaAggregator.Scored> scored = new ArrayList<>();
-        float[] scores = {0.6f, 0.9f, 0.8f};
-        int k = 0;
-        for (int i = 0; i < sentences.size(); i++) {
-            for (PairCandidates.Candidate c : candidatesOf(i)) {
-                scored.add(new GdaAggregator.Scored(sentence(i), scores[k++ % scores.length], sentences.get(i)[0], sentences.get(i)[1],
-                        c.gene(), c.disease()));
-            }
-        }
-        // BACKGROUND: MLH1 0.6, MSH2 0.9; RESULTS names no gene; CONCLUSIONS: MSH2 0.8, MLH1 0.6.
-        assertThat(scored).hasSize(4);
-        List<Association> associations = GdaAggregator.associate(scored);
-        assertThat(associations).extracting(a -> a.gene().entrezId()).containsExactly("4436", "4292");
-        Association msh2 = associations.get(0);
-        assertThat(msh2.score()).isEqualTo(0.9f);
-        assertThat(msh2.disease().meshId()).isEqualTo("D003123");
-        assertThat(msh2.evidence()).extracting(e -> e.score()).containsExactly(0.9f, 0.8f);
-        assertThat(msh2.evidence().get(0).start()).isLessThan(msh2.evidence().get(1).start());
-        assertThat(associations.get(1).score()).isEqualTo(0.6f);
-        assertThat(GdaAggregator.entries(scored)).extracting(e -> e.start()).isSorted();
+    void pairsThatShareSentencesCarryTheirScoresAsFeaturesAndEvidence() {
+        ArticlePairs article = new ArticlePairs(spans(), mentions, List.of(), 20);
+        // BACKGROUND: MLH1, MSH2 with HNPCC; RESULTS names no gene; CONCLUSIONS: MSH2, MLH1.
+        assertThat(article.premises()).hasSize(4).allMatch(p -> p.contains("@GENE$") && p.contains("@DISEASE$"));
+        List<ArticlePairs.Pair> pairs = article.pairs(new float[] {0.6f, 0.9f, 0.8f, 0.5f});
+        assertThat(pairs).extracting(p -> p.gene().id() + "|" + p.disease().id()).containsExactly("4436|D003123", "4292|D003123");
+        ArticlePairs.Pair msh2 = pairs.get(0);
+        assertThat(msh2.evidence()).extracting(ArticlePairs.Evidence::score).containsExactly(0.9f, 0.8f);
+        assertThat(msh2.evidence().get(0).sentence().text()).startsWith("BACKGROUND:");
+        assertThat(feature(msh2, PairFeature.CO_MENTIONED)).isEqualTo(1);
+        assertThat(feature(msh2, PairFeature.BEST_SENTENCE_SCORE)).isCloseTo(0.9, within(1e-6));
+        assertThat(feature(msh2, PairFeature.MEAN_SENTENCE_SCORE)).isCloseTo(0.85, within(1e-6));
+        assertThat(feature(msh2, PairFeature.CO_MENTION_SENTENCES)).isCloseTo(Math.log(3), within(1e-9));
+        assertThat(feature(msh2, PairFeature.SENTENCE_GAP)).isZero();
+        assertThat(feature(msh2, PairFeature.LAST_SENTENCE)).as("one more sentence follows CONCLUSIONS").isZero();
+        assertThat(feature(msh2, PairFeature.VARIANT_CUES)).as("'Exonic deletions'").isEqualTo(1);
+        // MLH1's pairs score 0.6 and 0.5, but HNPCC's best pair (with MSH2) scores 0.9.
+        assertThat(feature(pairs.get(1), PairFeature.GENE_BEST_SCORE)).isCloseTo(0.6, within(1e-6));
+        assertThat(feature(pairs.get(1), PairFeature.DISEASE_BEST_SCORE)).isCloseTo(0.9, within(1e-6));
+        assertThat(feature(msh2, PairFeature.GENES)).isCloseTo(Math.log(3), within(1e-9));
+        assertThat(feature(msh2, PairFeature.DISEASES)).isCloseTo(Math.log(2), within(1e-9));
+        assertThat(feature(msh2, PairFeature.DISEASE_SHARE)).isEqualTo(1);
+    }
+
+    @Test
+    void aPairThatSharesNoSentenceIsStillACandidateWithItsNearestSentencesAsEvidence() {
+        int results = 4;
+        assertThat(sentence(results)).startsWith("RESULTS:");
+        int at = sentences.get(results)[0];
+        MentionRow madeUp = new MentionRow("RESULTS", at, at + 7, EntityType.DISEASE, "D000001", "made up", null, null, "D000001", null, null);
+        List<MentionRow> all = new ArrayList<>(mentions);
+        all.add(madeUp);
+        MentionRow titleDisease = new MentionRow("Screening", 0, 9, EntityType.DISEASE, "D000002", "title only", null, null, "D000002", null, null);
+        ArticlePairs article = new ArticlePairs(spans(), all, List.of(titleDisease), 20);
+        List<ArticlePairs.Pair> pairs = article.pairs(new float[article.premises().size()]);
+        assertThat(pairs).hasSize(6);
+        ArticlePairs.Pair apart = pairs.stream().filter(p -> p.gene().id().equals("4436") && p.disease().id().equals("D000001"))
+                .findFirst().orElseThrow();
+        assertThat(feature(apart, PairFeature.CO_MENTIONED)).isZero();
+        assertThat(feature(apart, PairFeature.BEST_SENTENCE_SCORE)).isZero();
+        assertThat(feature(apart, PairFeature.SENTENCE_GAP)).isCloseTo(Math.log1p(1), within(1e-9));
+        assertThat(apart.evidence()).extracting(ArticlePairs.Evidence::score).containsOnlyNulls();
+        assertThat(apart.evidence()).extracting(e -> e.sentence().start()).isSorted();
+        assertThat(apart.evidence().get(1).disease()).isEqualTo(madeUp);
+        ArticlePairs.Pair titleOnly = pairs.stream().filter(p -> p.disease().id().equals("D000002")).findFirst().orElseThrow();
+        assertThat(feature(titleOnly, PairFeature.TITLE_DISEASE)).isEqualTo(1);
+        assertThat(feature(titleOnly, PairFeature.TITLE_GENE)).isZero();
+        assertThat(titleOnly.evidence()).isEmpty();
     }
 }

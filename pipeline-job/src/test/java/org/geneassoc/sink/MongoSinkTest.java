@@ -50,7 +50,7 @@ class MongoSinkTest {
     @Test
     void reRunningTheSameInputLeavesOneIdenticalDocumentPerPmid(@TempDir Path dir) {
         String[] flags = {"--input", "../samples/europepmc-sample.xml", "--output", dir.toString(), "--mongo-uri", uri,
-                "--mongo-database", "geneassoc_test", "--abstract-threshold", "0", "--sentence-threshold", "0.5"};
+                "--mongo-database", "geneassoc_test", "--association-threshold", "0", "--sentence-threshold", "0.5"};
         JobRunner.Result first = JobRunner.run(flags);
         assertThat(first.exitCode()).as(first.stderr()).isZero();
         assertThat(first.stdout()).contains("mongodb geneassoc_test.pubmedArticles");
@@ -62,9 +62,10 @@ class MongoSinkTest {
                     .allSatisfy(id -> assertThat((String) id).matches("9000000\\d"));
             Document brca = afterFirst.stream().filter(d -> d.get("_id").equals("90000001")).findFirst().orElseThrow();
             assertThat(brca.get("firstPublicationDate")).isInstanceOf(java.util.Date.class);
-            assertThat(brca.getList("gda", Document.class)).isNotEmpty()
-                    .allSatisfy(g -> assertThat(brca.getString("abstract").substring(g.getInteger("start"), g.getInteger("end")))
-                            .isEqualTo(g.getString("sentence")));
+            assertThat(brca.getList("associations", Document.class)).isNotEmpty()
+                    .flatExtracting(a -> a.getList("evidence", Document.class)).isNotEmpty()
+                    .allSatisfy(e -> assertThat(brca.getString("abstract").substring(e.getInteger("start"), e.getInteger("end")))
+                            .isEqualTo(e.getString("sentence")));
 
             JobRunner.Result second = JobRunner.run(flags);
             assertThat(second.exitCode()).as(second.stderr()).isZero();

@@ -9,10 +9,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-/** {@code model.json}: what a classifier folder holds, what it was trained on and how well it scored. */
+/**
+ * {@code model.json}: what a classifier folder holds, what it was trained on and how well it scored.
+ * {@code relation} names the {@link RelationModel} file; it is trained on the heads' scores, so a manifest
+ * written with new heads has none until the relation model is trained again.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ModelManifest(String name, String version, String hypothesis, Encoder encoder,
-                            Map<FeatureSet, String> heads, int lexicalBits, List<String> trainingData,
+                            Map<FeatureSet, String> heads, String relation, int lexicalBits, List<String> trainingData,
                             Map<String, Object> metrics, long seed, String created) {
 
     public static final String FILE = "model.json";
@@ -37,6 +41,13 @@ public record ModelManifest(String name, String version, String hypothesis, Enco
             throw new IOException("Model manifest " + file + " lacks hypothesis, encoder or heads");
         }
         return m;
+    }
+
+    /** This manifest naming a relation model file and carrying its figures under {@code metrics.RELATION}. */
+    public ModelManifest withRelation(String file, Map<String, Object> relationMetrics) {
+        Map<String, Object> all = new java.util.LinkedHashMap<>(metrics == null ? Map.of() : metrics);
+        all.put("RELATION", relationMetrics);
+        return new ModelManifest(name, version, hypothesis, encoder, heads, file, lexicalBits, trainingData, all, seed, created);
     }
 
     public void write(Path folder) throws IOException {

@@ -48,11 +48,8 @@ public final class EvaluatePairsCommand implements Callable<Integer> {
     @Option(names = "--gold", required = true, description = "PubTator file with gene/disease annotations and relations (BioRED).")
     Path gold;
 
-    @Option(names = "--abstract-threshold", description = "Abstract screen threshold for PAIR_F1 (default: the job's).")
-    String abstractThreshold;
-
-    @Option(names = "--sentence-threshold", description = "Pair score threshold for PAIR_F1 (default: the job's).")
-    String sentenceThreshold;
+    @Option(names = "--association-threshold", description = "Association score threshold for PAIR_F1 (default: the job's).")
+    String associationThreshold;
 
     @Option(names = "--config", description = "Folder of *.json defaults, local or s3://.../config/ (default: ./config).")
     String configDir;
@@ -66,10 +63,9 @@ public final class EvaluatePairsCommand implements Callable<Integer> {
         Map<Setting, String> flags = new EnumMap<>(Setting.class);
         flags.put(Setting.INPUT, input);
         flags.put(Setting.MODELS, env.models);
-        flags.put(Setting.ABSTRACT_THRESHOLD, abstractThreshold);
-        flags.put(Setting.SENTENCE_THRESHOLD, sentenceThreshold);
+        flags.put(Setting.ASSOCIATION_THRESHOLD, associationThreshold);
         JobConfig reported = JobCommand.settings(flags, JobArgs.configFolder(configDir), configDir != null).build();
-        JobConfig all = reported.withThresholds(0, 0);
+        JobConfig all = reported.withThresholds(0, 0, 0);
 
         Dataset<Row> articles = ArticleReader.read(spark, input, all.format()).filter(col("kind").equalTo("ARTICLE")).cache();
         Set<String> pmids = new TreeSet<>(articles.select("pmid").as(Encoders.STRING()).collectAsList());
@@ -91,11 +87,11 @@ public final class EvaluatePairsCommand implements Callable<Integer> {
         for (Row r : GdaPipeline.build(spark, all, true, metrics).transform(articles).collectAsList()) {
             GdaDocument d = GdaDocument.fromRow(r);
             for (GdaDocument.Association a : d.associations()) {
-                predicted.add(new PairEvaluation.Predicted(d.pmid(), d.abstractScore(), a.gene().entrezId(), a.disease().id(), a.score()));
+                predicted.add(new PairEvaluation.Predicted(d.pmid(), a.gene().entrezId(), a.disease().id(), a.score(), a.coMentioned()));
             }
         }
         Vocabulary vocabulary = Vocabulary.read(LocalFolders.of(all.models().vocabulary(), "Entity vocabulary folder"));
-        evaluation.report(genes, diseases, predicted, reported.abstractThreshold(), reported.sentenceThreshold(),
+        evaluation.report(genes, diseases, predicted, reported.associationThreshold(),
                 id -> EntityEvaluation.speciesName(vocabulary, id)).forEach(System.out::println);
         return 0;
     }

@@ -155,7 +155,8 @@ public final class ExperimentsCommand implements Callable<Integer> {
         ModelWriter.write(modelOut, heads, layers, Featurized.LEXICAL_BITS, "../" + ModelsFolder.ENCODER, null,
                 List.of("gad-blurb/train.tsv", "gad-blurb/dev.tsv", "biored/Train.PubTator (abstract head)"), metrics, 42);
         writeReport(layers, layerRows, rows, best, screen, encoded, (System.nanoTime() - t0) / 1e9);
-        System.out.println("Report written to " + report + "; model to " + modelOut);
+        System.out.println("Report written to " + report + "; model to " + modelOut + " (GAD-only MARKED head, no relation model: "
+                + "run sentence-head --ship, then train-relations)");
         return 0;
     }
 

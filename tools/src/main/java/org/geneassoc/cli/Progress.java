@@ -40,10 +40,11 @@ final class Progress implements AutoCloseable {
     private String line() {
         long abstracts = metrics.count(Counter.ABSTRACTS);
         String stage = abstracts == 0 ? "reading" : metrics.count(Counter.DOCUMENTS) > 0 ? "writing" : "scoring";
-        return String.format("[%4ds] %-7s records %d | abstracts %d, screened %d, in %d | sentences %d | scored %d | GDA %d   ",
+        return String.format("[%4ds] %-7s records %d | abstracts %d, screened %d, in %d | sentences %d | scored %d | pairs %d, associated %d   ",
                 (System.nanoTime() - start) / 1_000_000_000L, stage, metrics.count(Counter.RECORDS), abstracts,
                 metrics.count(Counter.ABSTRACTS_SCREENED), metrics.count(Counter.ABSTRACTS_SCREENED_IN),
-                metrics.count(Counter.SENTENCES), metrics.count(Counter.PREMISES_SCORED), metrics.count(Counter.GDA_ENTRIES));
+                metrics.count(Counter.SENTENCES), metrics.count(Counter.PREMISES_SCORED), metrics.count(Counter.CANDIDATE_PAIRS),
+                metrics.count(Counter.ASSOCIATIONS));
     }
 
     @Override
