@@ -4,15 +4,10 @@ import org.apache.spark.ml.param.Param;
 import org.geneassoc.spark.BaseTransformer;
 
 /**
- * A stage that reads the {@code mentions} column and the sentence columns other stages write; the column
- * names they agree on are here.
+ * A stage that reads the {@code mentions} column; the names of the pair columns such stages write are here.
  */
 public abstract class MentionStage<T extends MentionStage<T>> extends BaseTransformer {
     private static final long serialVersionUID = 1L;
-    public static final String SENTENCE = "sentence";
-    public static final String START = "start";
-    public static final String END = "end";
-    public static final String PREMISE = "premise";
     public static final String GENE = "gene";
     public static final String DISEASE = "disease";
 

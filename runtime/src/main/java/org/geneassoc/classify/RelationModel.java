@@ -55,6 +55,11 @@ public record RelationModel(List<String> features, double[] weights, double inte
 
     /** Probability that the pair is associated. */
     public double score(double[] x) {
+        return logistic(weights, intercept, x);
+    }
+
+    /** A logistic regression's probability of the positive class. */
+    public static double logistic(double[] weights, double intercept, double[] x) {
         return 1.0 / (1.0 + Math.exp(-(intercept + dot(weights, x))));
     }
 

@@ -16,7 +16,6 @@ import java.util.concurrent.Callable;
 import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
 import org.apache.spark.ml.classification.GBTClassificationModel;
-import org.apache.spark.ml.classification.GBTClassifier;
 import org.apache.spark.ml.classification.LogisticRegressionModel;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.linalg.Vectors;
@@ -123,8 +122,9 @@ public final class TrainRelationsCommand implements Callable<Integer> {
         bySpecies(dev, chosen);
         byType(dev, chosen);
         LogisticRegressionModel types = types(trainer, train, dev, chosen);
-        double gbtThreshold = tried(spark, trainer, train, dev, chosen);
-        crossValidate(trainer, train, dev, chosen, spark, gbtThreshold);
+        double gbtThreshold = tried(trainer, train, dev, chosen);
+        lines.add("");
+        crossValidate(trainer, train, dev, chosen, gbtThreshold);
         errors(dev, chosen, org.geneassoc.ner.Vocabulary.read(org.geneassoc.spark.LocalFolders.of(cfg.models().vocabulary(), "Vocabulary")));
 
         List<Example> all = new ArrayList<>(train.examples());
@@ -136,8 +136,12 @@ public final class TrainRelationsCommand implements Callable<Integer> {
         Map<String, Object> metrics = new LinkedHashMap<>();
         metrics.put("regParam", chosen.reg());
         metrics.put("threshold", chosen.threshold());
-        metrics.put("bioredDev", Map.of("precision", round(devAtChosen.precision()), "recall", round(devAtChosen.recall()),
-                "f1", round(devAtChosen.f1())));
+        // Ordered maps only: the manifest is written again on every run and must come out the same.
+        Map<String, Object> devFigures = new LinkedHashMap<>();
+        devFigures.put("precision", round(devAtChosen.precision()));
+        devFigures.put("recall", round(devAtChosen.recall()));
+        devFigures.put("f1", round(devAtChosen.f1()));
+        metrics.put("bioredDev", devFigures);
         metrics.put("trainedOn", "biored/Train.PubTator + biored/Dev.PubTator (Dev figures: trained on Train only)");
         ModelManifest.read(modelOut).withRelation("relation.json", metrics).write(modelOut);
         lines.add(String.format(Locale.ROOT, "Weights of the shipped model (Train + Dev): %s.", weights(model)));
@@ -286,7 +290,7 @@ public final class TrainRelationsCommand implements Callable<Integer> {
     }
 
     /** Folds by abstract over Train + Dev (pmids sorted, every k-th to a fold), at the chosen strength and threshold. */
-    private void crossValidate(RelationTrainer trainer, Split train, Split dev, Fitted chosen, SparkSession spark, double gbtThreshold) {
+    private void crossValidate(RelationTrainer trainer, Split train, Split dev, Fitted chosen, double gbtThreshold) {
         List<Example> all = new ArrayList<>(train.examples());
         all.addAll(dev.examples());
         Map<String, Set<String>> gold = new HashMap<>(train.gold());
@@ -308,7 +312,7 @@ public final class TrainRelationsCommand implements Callable<Integer> {
             held.forEach(p -> foldGold.put(p, gold.get(p)));
             f1[k] = RelationTrainer.pairScores(test, foldGold, f::score, chosen.threshold()).f1();
             co[k] = RelationTrainer.pairScores(test, foldGold, coMentioned(), 0.5).f1();
-            GBTClassificationModel gbt = gbt(spark, rest);
+            GBTClassificationModel gbt = trainer.fitTrees(rest);
             trees[k] = RelationTrainer.pairScores(test, foldGold, x -> gbt.predictProbability(Vectors.dense(x)).apply(1), gbtThreshold).f1();
         }
         lines.add(String.format(Locale.ROOT, "%d-fold cross-validation over Train + Dev (%d abstracts, folds by abstract, L2 and threshold as "
@@ -319,13 +323,10 @@ public final class TrainRelationsCommand implements Callable<Integer> {
         lines.add("");
     }
 
-    private static GBTClassificationModel gbt(SparkSession spark, List<Example> train) {
-        return new GBTClassifier().setMaxDepth(4).setMaxIter(100).setStepSize(0.1).setSeed(42).fit(frame(spark, train));
-    }
 
     /** Alternatives measured the same way (trained on Train, best threshold on Dev) and not shipped. */
     /** Returns the trees' best Dev threshold, for the cross-validation. */
-    private double tried(SparkSession spark, RelationTrainer trainer, Split train, Split dev, Fitted chosen) {
+    private double tried(RelationTrainer trainer, Split train, Split dev, Fitted chosen) {
         lines.add("Tried (trained on Train, each at its own best Dev threshold):");
         lines.add("");
         lines.add("| variant | threshold | Dev P | Dev R | Dev F1 |");
@@ -348,19 +349,10 @@ public final class TrainRelationsCommand implements Callable<Integer> {
         line("logistic regression + the abstract screen's score (an encoder pass over every candidate abstract)",
                 new Split(devScreened, dev.gold(), dev.standard(), dev.screen()), screened::score);
         line("the sentence head alone (best sentence score)", dev, x -> x[PairFeature.BEST_SENTENCE_SCORE.ordinal()]);
-        GBTClassificationModel gbt = gbt(spark, train.examples());
+        GBTClassificationModel gbt = trainer.fitTrees(train.examples());
         return line("gradient-boosted trees (depth 4, 100 trees)", dev, x -> gbt.predictProbability(Vectors.dense(x)).apply(1));
     }
 
-    private static Dataset<Row> frame(SparkSession spark, List<Example> examples) {
-        List<Row> rows = new ArrayList<>();
-        for (Example e : examples) {
-            rows.add(org.apache.spark.sql.RowFactory.create(Vectors.dense(e.features()), e.related() ? 1.0 : 0.0));
-        }
-        return spark.createDataFrame(rows, new org.apache.spark.sql.types.StructType()
-                .add("features", org.apache.spark.ml.linalg.SQLDataTypes.VectorType()).add("label",
-                        org.apache.spark.sql.types.DataTypes.DoubleType)).coalesce(1);
-    }
 
     private static List<Example> without(List<Example> examples, Set<PairFeature> dropped) {
         return examples.stream().map(e -> {
