@@ -71,48 +71,57 @@ public record GdaDocument(String pmid, String title, String journal, Date firstP
         }
     }
 
-    /** A mention's schema: where it is in the text, then the fields of what it names. */
-    private static StructType withSpan(StructType entity) {
-        StructType span = new StructType().add("text", DataTypes.StringType, false).add("start", DataTypes.IntegerType, false)
-                .add("end", DataTypes.IntegerType, false);
-        for (org.apache.spark.sql.types.StructField f : entity.fields()) {
-            span = span.add(f);
+    /**
+     * A mention's schema and row: where it is in the text, then the fields of what it names. Its own class, so
+     * that initialising a mention's schema never initialises GdaDocument, whose schema needs the mention's
+     * (an executor that loaded GdaEntry first saw a null element type through that cycle).
+     */
+    private static final class Span {
+        private Span() {
         }
-        return span;
-    }
 
-    private static Row withSpan(String text, int start, int end, Object[] entity) {
-        Object[] values = new Object[entity.length + 3];
-        values[0] = text;
-        values[1] = start;
-        values[2] = end;
-        System.arraycopy(entity, 0, values, 3, entity.length);
-        return RowFactory.create(values);
+        static StructType schema(StructType entity) {
+            StructType span = new StructType().add("text", DataTypes.StringType, false).add("start", DataTypes.IntegerType, false)
+                    .add("end", DataTypes.IntegerType, false);
+            for (org.apache.spark.sql.types.StructField f : entity.fields()) {
+                span = span.add(f);
+            }
+            return span;
+        }
+
+        static Row row(String text, int start, int end, Object[] entity) {
+            Object[] values = new Object[entity.length + 3];
+            values[0] = text;
+            values[1] = start;
+            values[2] = end;
+            System.arraycopy(entity, 0, values, 3, entity.length);
+            return RowFactory.create(values);
+        }
     }
 
     /** A gene mention in a GDA entry: where it is, and which gene. */
     public record GeneMention(String text, int start, int end, Gene gene) {
-        public static final StructType SCHEMA = withSpan(Gene.SCHEMA);
+        public static final StructType SCHEMA = Span.schema(Gene.SCHEMA);
 
         static GeneMention of(MentionRow m) {
             return m == null ? null : new GeneMention(m.text(), m.start(), m.end(), Gene.of(m));
         }
 
         Row toRow() {
-            return withSpan(text, start, end, gene.values());
+            return Span.row(text, start, end, gene.values());
         }
     }
 
     /** A disease mention in a GDA entry: where it is, and which disease. */
     public record DiseaseMention(String text, int start, int end, Disease disease) {
-        public static final StructType SCHEMA = withSpan(Disease.SCHEMA);
+        public static final StructType SCHEMA = Span.schema(Disease.SCHEMA);
 
         static DiseaseMention of(MentionRow m) {
             return m == null ? null : new DiseaseMention(m.text(), m.start(), m.end(), Disease.of(m));
         }
 
         Row toRow() {
-            return withSpan(text, start, end, disease.values());
+            return Span.row(text, start, end, disease.values());
         }
     }
 
