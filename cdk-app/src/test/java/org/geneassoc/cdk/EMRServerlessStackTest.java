@@ -18,7 +18,7 @@ import software.amazon.awscdk.assertions.Capture;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 
-class EMRServerlessStackTest {
+public class EMRServerlessStackTest {
     @TempDir
     static Path root;
     private static final JobContract CONTRACT = JobContract.load();
@@ -49,7 +49,7 @@ class EMRServerlessStackTest {
 
     /** An App with the feature flags of the repository's cdk.json, so tests synthesise what a deploy would. */
     @SuppressWarnings("unchecked")
-    static App app() throws Exception {
+    public static App app() throws Exception {
         Path cdkJson = Path.of(System.getProperty("geneassoc.root", ".."), "cdk.json");
         Map<String, Object> context = (Map<String, Object>) new com.fasterxml.jackson.databind.ObjectMapper()
                 .readValue(cdkJson.toFile(), Map.class).get("context");
