@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -15,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
+import org.geneassoc.ingest.FetchRequest;
 import org.geneassoc.ingest.InputFormat;
 import org.geneassoc.models.ModelsFolder;
 
@@ -128,15 +131,28 @@ public final class ConfigLoader {
         if (!mongo && (output == null || output.isBlank())) {
             errors.add("output is empty; set --output or --mongo-uri");
         }
+        LocalDate since = (LocalDate) typed.get(Setting.FETCH_SINCE);
+        LocalDate until = (LocalDate) typed.get(Setting.FETCH_UNTIL);
+        if (since != null && until != null && since.isAfter(until)) {
+            errors.add("fetchSince " + since + " is after fetchUntil " + until);
+        }
+        String query = (String) typed.get(Setting.FETCH_QUERY);
+        if (query == null && (since != null || until != null)) {
+            errors.add("fetchSince/fetchUntil need fetchQuery");
+        }
         if (!errors.isEmpty()) {
             throw new IllegalArgumentException("Invalid configuration:\n  - " + String.join("\n  - ", errors));
         }
+        FetchRequest fetch = query == null || query.isBlank() ? null : new FetchRequest(query.strip(), since, until,
+                (URI) typed.get(Setting.EUROPE_PMC_URL), (Integer) typed.get(Setting.FETCH_PAGE_SIZE),
+                (Integer) typed.get(Setting.FETCH_ATTEMPTS), (Integer) typed.get(Setting.FETCH_RETRY_SECONDS),
+                (Integer) typed.get(Setting.FETCH_INTERVAL_MILLIS));
         return new JobConfig((String) typed.get(Setting.INPUT), output, (InputFormat) typed.get(Setting.FORMAT),
                 (Double) typed.get(Setting.ASSOCIATION_THRESHOLD), (Double) typed.get(Setting.SENTENCE_THRESHOLD),
                 (Double) typed.get(Setting.ABSTRACT_THRESHOLD),
                 (ModelsFolder) typed.get(Setting.MODELS), (String) typed.get(Setting.MONGO_URI),
                 (String) typed.get(Setting.MONGO_SECRET_ID), (String) typed.get(Setting.MONGO_DATABASE),
                 (String) typed.get(Setting.MONGO_COLLECTION), (Integer) typed.get(Setting.MONGO_WRITE_ATTEMPTS),
-                (Integer) typed.get(Setting.MONGO_RETRY_SECONDS), (Boolean) typed.get(Setting.FAIL_ON_BAD_INPUT));
+                (Integer) typed.get(Setting.MONGO_RETRY_SECONDS), (Boolean) typed.get(Setting.FAIL_ON_BAD_INPUT), fetch);
     }
 }

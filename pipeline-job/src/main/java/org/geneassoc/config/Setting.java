@@ -1,6 +1,10 @@
 package org.geneassoc.config;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -45,7 +49,21 @@ public enum Setting {
             "Seconds before the first retry of a failed MongoDB write, doubled before each next one.", v -> wholeNumber(v, 0, 600)),
     FAIL_ON_BAD_INPUT("failOnBadInput", null, () -> "false", null,
             "Exit 3 when any input file could not be read; without it such a run exits 0 and names the files in its summary.",
-            Setting::bool);
+            Setting::bool),
+    FETCH_QUERY("fetchQuery", null, null, "QUERY",
+            "Fetch this Europe PMC search into --input first (one gzip file per page); an interrupted fetch resumes.", Setting::text),
+    FETCH_SINCE("fetchSince", null, null, "DATE", "Fetch records first published on or after DATE (YYYY-MM-DD).", Setting::date),
+    FETCH_UNTIL("fetchUntil", null, null, "DATE", "Fetch records first published on or before DATE (YYYY-MM-DD).", Setting::date),
+    EUROPE_PMC_URL("europePmcUrl", null, () -> "https://www.ebi.ac.uk/europepmc/webservices/rest", "URL",
+            "Europe PMC REST API base URL.", Setting::httpUrl),
+    FETCH_PAGE_SIZE("fetchPageSize", null, () -> "1000", "N", "Records per Europe PMC page (at most 1000).", v -> wholeNumber(v, 1, 1000)),
+    FETCH_ATTEMPTS("fetchAttempts", null, () -> "6", "N",
+            "Requests per page before the fetch fails (429, 5xx, timeouts and broken bodies are retried).", v -> wholeNumber(v, 1, 20)),
+    FETCH_RETRY_SECONDS("fetchRetrySeconds", null, () -> "5", "S",
+            "Seconds before the first retry of a page, doubled before each next one (a 429's Retry-After wins).",
+            v -> wholeNumber(v, 0, 600)),
+    FETCH_INTERVAL_MILLIS("fetchIntervalMillis", null, () -> "200", "MS", "Least time between two Europe PMC requests.",
+            v -> wholeNumber(v, 0, 60000));
 
     private final String key;
     private final String env;
@@ -153,6 +171,26 @@ public enum Setting {
             // the message below says what is expected
         }
         throw new IllegalArgumentException("must be a whole number from " + min + " to " + max);
+    }
+
+    private static Object date(String v) {
+        try {
+            return v == null ? null : LocalDate.parse(v.strip());
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("must be a date YYYY-MM-DD");
+        }
+    }
+
+    private static Object httpUrl(String v) {
+        try {
+            URI u = new URI(v == null ? "" : v.strip());
+            if (("http".equals(u.getScheme()) || "https".equals(u.getScheme())) && u.getHost() != null) {
+                return u;
+            }
+        } catch (URISyntaxException e) {
+            // the message below says what is expected
+        }
+        throw new IllegalArgumentException("must be an http(s):// URL");
     }
 
     private static Object text(String v) {

@@ -7,6 +7,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.geneassoc.config.JobConfig;
 import org.geneassoc.ingest.ArticleReader;
+import org.geneassoc.ingest.EuropePmcFetcher;
 import org.geneassoc.ingest.InputFiles;
 import org.geneassoc.metrics.RunMetrics;
 import org.geneassoc.metrics.RunMetrics.Counter;
@@ -37,7 +38,11 @@ public final class GdaJob {
     public static RunSummary run(SparkSession spark, JobConfig cfg, RunMetrics metrics) throws IOException {
         long t0 = System.nanoTime();
 
-        // Extract. Kept for the summary's counts without parsing twice; on disk, so the heap does not grow with the input.
+        // Extract: first, when asked, the Europe PMC search into the input folder. The records are kept for the
+        // summary's counts without parsing twice; on disk, so the heap does not grow with the input.
+        if (cfg.fetch() != null) {
+            new EuropePmcFetcher().fetch(cfg.fetch(), cfg.input(), spark.sparkContext().hadoopConfiguration(), System.err::println);
+        }
         InputFiles input = InputFiles.list(cfg.input(), spark.sparkContext().hadoopConfiguration());
         Dataset<Row> records = metrics.counter(Counter.RECORDS)
                 .transform(ArticleReader.read(spark, input, cfg.format()))

@@ -1,0 +1,223 @@
+package org.geneassoc.ingest;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.zip.GZIPOutputStream;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * Fetches a Europe PMC REST search ({@code resultType=core}, XML) page by page with {@code cursorMark}, into a
+ * folder {@code run} reads: one gzip file per page ({@code page-000001.xml.gz}, …), written under a {@code _}
+ * name and renamed when complete, then {@link FetchState} updated. A request that meets a 429 (after its
+ * Retry-After), a 5xx, a timeout, an HTML page or a body that is not whole XML is retried with backoff; when the
+ * attempts run out the fetch fails naming the page, and everything fetched before stays, ready to resume.
+ */
+public final class EuropePmcFetcher {
+    /** Waits between attempts and requests; tests pass one that records instead of sleeping. */
+    public interface Pause {
+        void sleep(Duration d) throws InterruptedException;
+    }
+
+    /** What a finished fetch wrote. */
+    public record Result(int pages, long records, long hitCount, int resumedAfterPage) {
+    }
+
+    private record Page(byte[] body, long hitCount, String nextCursor, int records) {
+    }
+
+    private final HttpClient client;
+    private final Pause pause;
+    private long lastRequest;
+
+    public EuropePmcFetcher() {
+        this(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).followRedirects(HttpClient.Redirect.NORMAL).build(), d -> Thread.sleep(d.toMillis()));
+    }
+
+    EuropePmcFetcher(HttpClient client, Pause pause) {
+        this.client = client;
+        this.pause = pause;
+    }
+
+    public Result fetch(FetchRequest request, String output, Configuration conf, Consumer<String> progress) throws IOException {
+        try {
+            return fetchPages(request, output, conf, progress);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("Fetch into " + output + " interrupted; run it again to resume");
+        }
+    }
+
+    private Result fetchPages(FetchRequest request, String output, Configuration conf, Consumer<String> progress)
+            throws IOException, InterruptedException {
+        Path dir = new Path(output);
+        FileSystem fs = dir.getFileSystem(conf);
+        fs.mkdirs(dir);
+        FetchState state = FetchState.read(dir, conf);
+        if (state != null && !state.searchQuery().equals(request.searchQuery())) {
+            throw new IllegalArgumentException(output + " holds a fetch of another query (" + state.searchQuery()
+                    + "); fetch \"" + request.searchQuery() + "\" into another folder");
+        }
+        int resumedAfter = state == null ? 0 : state.pages();
+        if (state == null) {
+            state = FetchState.start(request.searchQuery());
+        } else if (!state.complete()) {
+            progress.accept("fetch: resuming after page " + state.pages() + " (" + state.records() + " records)");
+        }
+        while (!state.complete()) {
+            int number = state.pages() + 1;
+            Page page = page(request, state.nextCursor(), number);
+            if (page.records == 0) {
+                state = state.finished(page.hitCount);
+            } else {
+                Path part = new Path(dir, String.format(Locale.ROOT, "page-%06d.xml.gz", number));
+                Path partial = new Path(dir, "_" + part.getName() + ".partial");
+                try (OutputStream out = new GZIPOutputStream(fs.create(partial, true))) {
+                    out.write(page.body);
+                }
+                fs.delete(part, false);
+                if (!fs.rename(partial, part)) {
+                    throw new IOException("Cannot rename " + partial + " to " + part);
+                }
+                boolean last = page.nextCursor == null || page.nextCursor.equals(state.nextCursor());
+                state = state.next(page.nextCursor, page.records, page.hitCount, last);
+                progress.accept(String.format(Locale.ROOT, "fetch: page %d, %,d of %,d records", number, state.records(), state.hitCount()));
+            }
+            state.write(dir, conf);
+        }
+        return new Result(state.pages(), state.records(), state.hitCount(), resumedAfter);
+    }
+
+    private Page page(FetchRequest request, String cursor, int number) throws IOException, InterruptedException {
+        URI uri = URI.create(request.baseUrl().toString().replaceAll("/+$", "") + "/search?query="
+                + URLEncoder.encode(request.searchQuery(), StandardCharsets.UTF_8) + "&resultType=core&format=xml&pageSize="
+                + request.pageSize() + "&cursorMark=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
+        String problem = null;
+        Duration wait = Duration.ofSeconds(request.retrySeconds());
+        for (int attempt = 1; attempt <= request.attempts(); attempt++) {
+            if (attempt > 1) {
+                pause.sleep(wait);
+                wait = wait.multipliedBy(2);
+            }
+            pace(request.intervalMillis());
+            HttpResponse<byte[]> response;
+            try {
+                response = client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(120)).header("Accept", "application/xml").GET().build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+            } catch (HttpTimeoutException e) {
+                problem = "timed out";
+                continue;
+            } catch (IOException e) {
+                problem = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+                continue;
+            }
+            int status = response.statusCode();
+            if (status == 429) {
+                problem = "HTTP 429 (too many requests)";
+                Duration after = retryAfter(response);
+                if (after != null) {
+                    wait = after;
+                }
+                continue;
+            }
+            if (status >= 500) {
+                problem = "HTTP " + status;
+                continue;
+            }
+            if (status != 200) {
+                throw new IOException("Europe PMC refused page " + number + " (cursor " + cursor + "): HTTP " + status + " "
+                        + firstLine(response.body()) + " (" + uri + ")");
+            }
+            String type = response.headers().firstValue("content-type").orElse("");
+            if (type.contains("html") || firstLine(response.body()).toLowerCase(Locale.ROOT).matches("\\s*<(!doctype html|html).*")) {
+                problem = "an HTML page instead of XML";
+                continue;
+            }
+            try {
+                return parse(response.body());
+            } catch (XMLStreamException e) {
+                problem = "a body that is not whole XML (" + e.getMessage().lines().findFirst().orElse("") + ")";
+            }
+        }
+        throw new IOException("Europe PMC page " + number + " (cursor " + cursor + ") failed " + request.attempts()
+                + " attempts, the last with " + problem + "; pages before it are kept: run the same fetch again to resume (" + uri + ")");
+    }
+
+    private void pace(int intervalMillis) throws InterruptedException {
+        long since = (System.nanoTime() - lastRequest) / 1_000_000;
+        if (lastRequest != 0 && since < intervalMillis) {
+            pause.sleep(Duration.ofMillis(intervalMillis - since));
+        }
+        lastRequest = System.nanoTime();
+    }
+
+    private static Duration retryAfter(HttpResponse<?> response) {
+        return response.headers().firstValue("retry-after").map(v -> {
+            try {
+                return Duration.ofSeconds(Math.max(0, Long.parseLong(v.strip())));
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }).orElse(null);
+    }
+
+    /** The page's hit count, next cursor and records; throws when the XML is not whole (a truncated body). */
+    private static Page parse(byte[] body) throws XMLStreamException {
+        XMLStreamReader r = SafeXml.open(new ByteArrayInputStream(body));
+        long hitCount = -1;
+        String next = null;
+        int records = 0;
+        int depth = 0;
+        boolean wrapper = false;
+        try {
+            while (r.hasNext()) {
+                int event = r.next();
+                SafeXml.refuseDtd(r);
+                if (event == XMLStreamConstants.START_ELEMENT) {
+                    depth++;
+                    String name = r.getLocalName();
+                    if (depth == 1) {
+                        wrapper = name.equals("responseWrapper");
+                    } else if (depth == 2 && name.equals("hitCount")) {
+                        hitCount = Long.parseLong(SafeXml.textOf(r).strip());
+                        depth--;
+                    } else if (depth == 2 && name.equals("nextCursorMark")) {
+                        next = SafeXml.textOf(r).strip();
+                        depth--;
+                    } else if (depth == 3 && name.equals("result")) {
+                        records++;
+                    }
+                } else if (event == XMLStreamConstants.END_ELEMENT) {
+                    depth--;
+                }
+            }
+        } finally {
+            r.close();
+        }
+        if (!wrapper) {
+            throw new XMLStreamException("no responseWrapper element");
+        }
+        return new Page(body, hitCount, next, records);
+    }
+
+    private static String firstLine(byte[] body) {
+        String s = new String(body, 0, Math.min(body.length, 200), StandardCharsets.UTF_8).strip();
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+}
