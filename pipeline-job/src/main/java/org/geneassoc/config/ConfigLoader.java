@@ -153,6 +153,7 @@ public final class ConfigLoader {
                 (ModelsFolder) typed.get(Setting.MODELS), (String) typed.get(Setting.MONGO_URI),
                 (String) typed.get(Setting.MONGO_SECRET_ID), (String) typed.get(Setting.MONGO_DATABASE),
                 (String) typed.get(Setting.MONGO_COLLECTION), (Integer) typed.get(Setting.MONGO_WRITE_ATTEMPTS),
-                (Integer) typed.get(Setting.MONGO_RETRY_SECONDS), (Boolean) typed.get(Setting.FAIL_ON_BAD_INPUT), fetch);
+                (Integer) typed.get(Setting.MONGO_RETRY_SECONDS), (Boolean) typed.get(Setting.FAIL_ON_BAD_INPUT),
+                (Boolean) typed.get(Setting.SKIP_EXISTING), fetch);
     }
 }

@@ -50,9 +50,14 @@ public enum Setting {
     FAIL_ON_BAD_INPUT("failOnBadInput", null, () -> "false", null,
             "Exit 3 when any input file could not be read; without it such a run exits 0 and names the files in its summary.",
             Setting::bool),
+    SKIP_EXISTING("skipExisting", null, () -> "false", null,
+            "Skip articles whose document the output already holds from the same modelVersion (models and thresholds); "
+                    + "JSON Lines output is then merged, not replaced.", Setting::bool),
     FETCH_QUERY("fetchQuery", null, null, "QUERY",
             "Fetch this Europe PMC search into --input first (one gzip file per page); an interrupted fetch resumes.", Setting::text),
-    FETCH_SINCE("fetchSince", null, null, "DATE", "Fetch records first published on or after DATE (YYYY-MM-DD).", Setting::date),
+    FETCH_SINCE("fetchSince", null, null, "DATE",
+            "Fetch records first published on or after DATE (YYYY-MM-DD), or in the last N days (Nd, counted from today, UTC).",
+            Setting::date),
     FETCH_UNTIL("fetchUntil", null, null, "DATE", "Fetch records first published on or before DATE (YYYY-MM-DD).", Setting::date),
     EUROPE_PMC_URL("europePmcUrl", null, () -> "https://www.ebi.ac.uk/europepmc/webservices/rest", "URL",
             "Europe PMC REST API base URL.", Setting::httpUrl),
@@ -174,10 +179,13 @@ public enum Setting {
     }
 
     private static Object date(String v) {
+        if (v != null && v.strip().matches("\\d{1,4}d")) {
+            return LocalDate.now(java.time.ZoneOffset.UTC).minusDays(Long.parseLong(v.strip().replace("d", "")));
+        }
         try {
             return v == null ? null : LocalDate.parse(v.strip());
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("must be a date YYYY-MM-DD");
+            throw new IllegalArgumentException("must be a date YYYY-MM-DD or a number of days back (8d)");
         }
     }
 

@@ -3,8 +3,10 @@ package org.geneassoc.documents;
 import java.sql.Date;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.geneassoc.ingest.ArticleReader;
@@ -201,6 +203,16 @@ public record GdaDocument(String pmid, String title, String journal, Date firstP
             .add("abstractScore", DataTypes.FloatType)
             .add("gda", DataTypes.createArrayType(GdaEntry.SCHEMA, false), false)
             .add("associations", DataTypes.createArrayType(Association.SCHEMA, false), false);
+
+    /** Which models and thresholds wrote a document ({@link ModelVersion}), and when: added to every document by {@link #stamp}. */
+    public static final String MODEL_VERSION = "modelVersion";
+    public static final String PROCESSED_AT = "processedAt";
+
+    /** The documents with the run's model version and start time. */
+    public static Dataset<Row> stamp(Dataset<Row> documents, String modelVersion, java.time.Instant processedAt) {
+        return documents.withColumn(MODEL_VERSION, functions.lit(modelVersion))
+                .withColumn(PROCESSED_AT, functions.lit(java.sql.Timestamp.from(processedAt)));
+    }
 
     /** The pmid is also the document's {@code _id}, so writing it again replaces it. */
     public Row toRow() {

@@ -1,11 +1,14 @@
 package org.geneassoc.job;
 
 import java.io.IOException;
+import java.time.Instant;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.geneassoc.config.JobConfig;
+import org.geneassoc.documents.GdaDocument;
+import org.geneassoc.documents.ModelVersion;
 import org.geneassoc.ingest.ArticleReader;
 import org.geneassoc.ingest.EuropePmcFetcher;
 import org.geneassoc.ingest.InputFiles;
@@ -19,6 +22,7 @@ import org.geneassoc.spark.LocalFolders;
 import org.geneassoc.spark.Sessions;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 
 /**
  * The GDA job: extract article records, transform them into documents of gene–disease association
@@ -37,6 +41,7 @@ public final class GdaJob {
 
     public static RunSummary run(SparkSession spark, JobConfig cfg, RunMetrics metrics) throws IOException {
         long t0 = System.nanoTime();
+        Instant started = Instant.now();
 
         // Extract: first, when asked, the Europe PMC search into the input folder. The records are kept for the
         // summary's counts without parsing twice; on disk, so the heap does not grow with the input.
@@ -48,6 +53,19 @@ public final class GdaJob {
                 .transform(ArticleReader.read(spark, input, cfg.format()))
                 .persist(StorageLevel.DISK_ONLY());
         Dataset<Row> articles = records.filter(col("kind").equalTo("ARTICLE"));
+        String modelVersion = ModelVersion.of(cfg, spark.sparkContext().hadoopConfiguration());
+        DocumentSink sink = cfg.writesToMongo()
+                ? new MongoSink(cfg.mongoUri(), cfg.mongoDatabase(), cfg.mongoCollection(), cfg.mongoWriteAttempts(), cfg.mongoRetrySeconds())
+                : new JsonLinesSink(cfg.output(), cfg.skipExisting());
+        // --skip-existing: only articles the output's ledger does not hold from this model version; none left, no work.
+        long skipped = 0;
+        boolean work = true;
+        if (cfg.skipExisting()) {
+            Dataset<Row> current = sink.processed(spark).filter(col("modelVersion").equalTo(modelVersion)).select(col("_id").as("done"));
+            skipped = articles.join(current, col("pmid").equalTo(col("done")), "left_semi").count();
+            articles = articles.join(current, col("pmid").equalTo(col("done")), "left_anti");
+            work = !articles.isEmpty();
+        }
 
         // Transform.
         boolean pairs = LocalFolders.exists(cfg.models().vocabulary());
@@ -55,15 +73,15 @@ public final class GdaJob {
             System.err.println("geneassoc: no entity vocabulary at " + cfg.models().vocabulary()
                     + "; scoring whole sentences, without naming genes and diseases");
         }
-        Dataset<Row> documents = GdaPipeline.build(spark, cfg, pairs, metrics).transform(articles);
+        if (work) {
+            Dataset<Row> documents = GdaDocument.stamp(GdaPipeline.build(spark, cfg, pairs, metrics).transform(articles), modelVersion, started);
 
-        // Load.
-        DocumentSink sink = cfg.writesToMongo()
-                ? new MongoSink(cfg.mongoUri(), cfg.mongoDatabase(), cfg.mongoCollection(), cfg.mongoWriteAttempts(), cfg.mongoRetrySeconds())
-                : new JsonLinesSink(cfg.output());
-        sink.write(documents);
+            // Load.
+            sink.write(documents, articles.select(col("pmid").as("_id")).distinct().withColumn("modelVersion", lit(modelVersion)));
+        }
 
-        RunSummary summary = Summaries.of(records, input.skipped(), metrics, sink.location(), pairs, (System.nanoTime() - t0) / 1e9);
+        RunSummary summary = Summaries.of(records, input.skipped(), metrics, sink.location(), pairs, modelVersion, skipped,
+                (System.nanoTime() - t0) / 1e9);
         records.unpersist();
         if (!cfg.writesToMongo()) {
             summary.writeTo(cfg.output(), spark.sparkContext().hadoopConfiguration());

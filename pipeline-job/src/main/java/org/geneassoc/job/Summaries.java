@@ -21,7 +21,8 @@ final class Summaries {
     private Summaries() {
     }
 
-    static RunSummary of(Dataset<Row> records, List<String> filesSkipped, RunMetrics metrics, String output, boolean pairs, double seconds) {
+    static RunSummary of(Dataset<Row> records, List<String> filesSkipped, RunMetrics metrics, String output, boolean pairs,
+                         String modelVersion, long skippedExisting, double seconds) {
         long files = records.select(regexp_extract(col("source"), "^(.*?)(#\\d+)?$", 1)).distinct().count();
         Map<String, Long> byKind = new TreeMap<>();
         Map<String, Long> rejected = new TreeMap<>();
@@ -46,10 +47,11 @@ final class Summaries {
         long noAbstract = byKind.getOrDefault(Kind.NO_ABSTRACT.name(), 0L);
         long parsed = articles + noAbstract + byKind.getOrDefault(Kind.REJECTED.name(), 0L);
         long abstracts = metrics.count(Counter.ABSTRACTS);
-        return new RunSummary(files, failed, filesSkipped, parsed, rejected, samples, noAbstract, articles - abstracts, abstracts,
+        return new RunSummary(files, failed, filesSkipped, parsed, rejected, samples, noAbstract, articles - skippedExisting - abstracts,
+                skippedExisting, abstracts,
                 metrics.count(Counter.ABSTRACTS_SCREENED), metrics.count(Counter.ABSTRACTS_SCREENED_IN), pairs,
                 metrics.count(Counter.SENTENCES), metrics.count(Counter.PREMISES_SCORED), metrics.count(Counter.CANDIDATE_PAIRS),
                 metrics.count(Counter.ASSOCIATIONS),
-                metrics.count(Counter.DOCUMENTS), output, Math.round(seconds * 10) / 10.0);
+                metrics.count(Counter.DOCUMENTS), output, modelVersion, Math.round(seconds * 10) / 10.0);
     }
 }

@@ -5,6 +5,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.util.LongAccumulator;
 
@@ -35,8 +36,31 @@ public final class MongoSink implements DocumentSink {
         this.firstWaitSeconds = firstWaitSeconds;
     }
 
+    /** The ledger: a collection beside the documents' ({@code pubmedArticlesProcessed}), one entry per pmid. */
+    private String ledger() {
+        return collection + "Processed";
+    }
+
     @Override
-    public void write(Dataset<Row> documents) {
+    public Dataset<Row> processed(SparkSession spark) {
+        // With a schema the connector projects to these two short fields; one partition streams millions of them
+        // without the collStats and sampling passes of the default partitioner.
+        return spark.read().format("mongodb").schema(PROCESSED)
+                .option("partitioner", "com.mongodb.spark.sql.connector.read.partitioner.SinglePartitionPartitioner")
+                .option("connection.uri", uri)
+                .option("database", database)
+                .option("collection", ledger())
+                .load();
+    }
+
+    @Override
+    public void write(Dataset<Row> documents, Dataset<Row> processed) {
+        write(documents, collection);
+        write(processed, ledger());
+    }
+
+    private void write(Dataset<Row> documents, String target) {
+        String where = "mongodb " + database + "." + target;
         Dataset<Row> kept = documents.persist(StorageLevel.MEMORY_AND_DISK());
         try {
             long wait = firstWaitSeconds;
@@ -46,18 +70,18 @@ public final class MongoSink implements DocumentSink {
                     save(kept.map((MapFunction<Row, Row>) r -> {
                         written.add(1);
                         return r;
-                    }, Encoders.row(kept.schema())));
+                    }, Encoders.row(kept.schema())), target);
                     return;
                 } catch (Exception e) {
                     // Spark throws its SparkException (checked) from Scala code without declaring it.
                     if (attempt >= attempts) {
-                        throw new IllegalStateException("Writing to MongoDB " + location() + " failed after " + attempts + " attempt"
+                        throw new IllegalStateException("Writing to MongoDB " + where + " failed after " + attempts + " attempt"
                                 + (attempts == 1 ? "" : "s") + " (" + rootMessage(e) + "); the last attempt's completed tasks wrote "
                                 + written.value() + " of " + kept.count() + " documents. Documents that reached the collection are "
                                 + "complete; re-running the same input replaces them and writes the rest, duplicating nothing.", e);
                     }
                     System.err.printf("geneassoc: writing to MongoDB %s failed (attempt %d of %d: %s); retrying in %d s%n",
-                            location(), attempt, attempts, rootMessage(e), wait);
+                            where, attempt, attempts, rootMessage(e), wait);
                     sleep(wait);
                     wait *= 2;
                 }
@@ -67,11 +91,11 @@ public final class MongoSink implements DocumentSink {
         }
     }
 
-    private void save(Dataset<Row> documents) {
+    private void save(Dataset<Row> documents, String target) {
         documents.write().format("mongodb").mode(SaveMode.Append)
                 .option("connection.uri", uri)
                 .option("database", database)
-                .option("collection", collection)
+                .option("collection", target)
                 .option("operationType", "replace")
                 .option("idFieldList", "_id")
                 .option("upsertDocument", "true")

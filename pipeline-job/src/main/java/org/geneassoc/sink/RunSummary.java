@@ -19,12 +19,15 @@ import org.apache.hadoop.fs.Path;
  * disease, {@code premisesScored} the sentences naming both that the sentence head scored (one per pair),
  * {@code candidatePairs} every (gene, disease) pair the relation model scored and {@code associations}
  * those it kept; the abstract screen is not used ({@code abstractsScreened} 0). Without it, the screen
- * sees every abstract and {@code premisesScored} counts the sentences of those it passes.
+ * sees every abstract and {@code premisesScored} counts the sentences of those it passes. {@code skippedExisting}
+ * counts the article records not processed because the output held their document from {@code modelVersion}
+ * ({@code --skip-existing}).
  */
 public record RunSummary(long filesRead, List<String> filesFailed, List<String> filesSkipped, long recordsParsed, Map<String, Long> recordsRejected,
-                         List<String> rejectedSamples, long recordsWithoutAbstract, long duplicateRecords,
+                         List<String> rejectedSamples, long recordsWithoutAbstract, long duplicateRecords, long skippedExisting,
                          long abstracts, long abstractsScreened, long abstractsScreenedIn, boolean entityRecognition, long sentences,
-                         long premisesScored, long candidatePairs, long associations, long documentsWritten, String output, double seconds) {
+                         long premisesScored, long candidatePairs, long associations, long documentsWritten, String output, String modelVersion,
+                         double seconds) {
 
     public static final String FILE = "_SUMMARY.json";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

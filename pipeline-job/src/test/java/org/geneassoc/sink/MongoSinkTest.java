@@ -69,7 +69,10 @@ class MongoSinkTest {
 
             JobRunner.Result second = JobRunner.run(flags);
             assertThat(second.exitCode()).as(second.stderr()).isZero();
-            assertThat(all(c)).isEqualTo(afterFirst);
+            // The same documents, but for processedAt: when the run that wrote them started.
+            List<Document> again = all(c);
+            assertThat(again).allSatisfy(d -> assertThat(d.getDate("processedAt")).isAfter(brca.getDate("processedAt")));
+            assertThat(withoutProcessedAt(again)).isEqualTo(withoutProcessedAt(afterFirst));
             assertThat(c.countDocuments()).isEqualTo(afterFirst.size());
         }
     }
@@ -80,6 +83,19 @@ class MongoSinkTest {
             rows.add(RowFactory.create(String.valueOf(92000000 + i), "title " + i));
         }
         return SharedSpark.get().createDataFrame(rows, new StructType().add("_id", DataTypes.StringType).add("title", DataTypes.StringType));
+    }
+
+    private static List<Document> withoutProcessedAt(List<Document> docs) {
+        return docs.stream().map(d -> {
+            Document copy = new Document(d);
+            copy.remove("processedAt");
+            return copy;
+        }).toList();
+    }
+
+    /** The ledger entries of these documents. */
+    private static Dataset<Row> processed(Dataset<Row> docs) {
+        return docs.select("_id").withColumn("modelVersion", org.apache.spark.sql.functions.lit("test"));
     }
 
     private static int freePort() throws Exception {
@@ -104,7 +120,7 @@ class MongoSinkTest {
         starter.start();
         try {
             // Attempts at about 0 s, 1.4 s (after 1 s) and 3.8 s (after 2 s): the third finds the server.
-            new MongoSink(down, "geneassoc_test", "retried", 4, 1).write(documents(5));
+            new MongoSink(down, "geneassoc_test", "retried", 4, 1).write(documents(5), processed(documents(5)));
             try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port)) {
                 MongoCollection<Document> c = client.getDatabase("geneassoc_test").getCollection("retried");
                 assertThat(all(c)).extracting(d -> d.getString("_id"))
@@ -119,7 +135,7 @@ class MongoSinkTest {
     @Test
     void aWriteThatKeepsFailingNamesTheCollectionAndTheAttempts() throws Exception {
         String down = "mongodb://127.0.0.1:" + freePort() + "/?serverSelectionTimeoutMS=300&connectTimeoutMS=300";
-        assertThatThrownBy(() -> new MongoSink(down, "geneassoc_test", "unreachable", 2, 0).write(documents(2)))
+        assertThatThrownBy(() -> new MongoSink(down, "geneassoc_test", "unreachable", 2, 0).write(documents(2), processed(documents(2))))
                 .hasMessageContaining("mongodb geneassoc_test.unreachable").hasMessageContaining("after 2 attempts")
                 .hasMessageContaining("re-running the same input");
     }
@@ -145,14 +161,14 @@ class MongoSinkTest {
             }
         });
         stopper.start();
-        assertThatThrownBy(() -> new MongoSink(flaky, "geneassoc_test", "stopped", 1, 0).write(docs))
+        assertThatThrownBy(() -> new MongoSink(flaky, "geneassoc_test", "stopped", 1, 0).write(docs, processed(docs)))
                 .hasMessageContaining("mongodb geneassoc_test.stopped").hasMessageMatching("(?s).*wrote \\d+ of " + n + " documents.*");
         stopper.join();
 
         MongoServer restarted = new MongoServer(backend);
         restarted.bind("127.0.0.1", port);
         try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port)) {
-            new MongoSink(flaky, "geneassoc_test", "stopped", 1, 0).write(docs);
+            new MongoSink(flaky, "geneassoc_test", "stopped", 1, 0).write(docs, processed(docs));
             List<Document> all = all(client.getDatabase("geneassoc_test").getCollection("stopped"));
             assertThat(all).hasSize(n);
             assertThat(all).extracting(d -> d.getString("_id")).doesNotHaveDuplicates();

@@ -1,0 +1,96 @@
+package org.geneassoc.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code --skip-existing}: a re-run scores only articles the output does not hold from the same model version. */
+class IncrementalRunTest {
+    private static final String NEW_RECORD = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <responseWrapper><hitCount>1</hitCount><resultList><result><pmid>90000099</pmid>
+            <title>LRRK2 G2019S and Parkinson disease risk.</title>
+            <abstractText>The LRRK2 G2019S mutation was associated with Parkinson disease in 812 patients and 900 controls.</abstractText>
+            <firstPublicationDate>2026-11-20</firstPublicationDate></result></resultList></responseWrapper>
+            """;
+
+    private static Map<String, JsonNode> byPmid(Path out) throws Exception {
+        Map<String, JsonNode> docs = new TreeMap<>();
+        for (JsonNode d : JobRunner.documents(out)) {
+            assertThat(docs.put(d.get("_id").asText(), d)).as("one document per pmid").isNull();
+        }
+        return docs;
+    }
+
+    @Test
+    void aJsonLinesReRunSkipsWhatItHoldsAndMergesWhatIsNew(@TempDir Path dir) throws Exception {
+        Path in = Files.createDirectories(dir.resolve("in"));
+        Files.copy(Path.of("../samples/europepmc-sample.xml"), in.resolve("week-1.xml"));
+        Path out = dir.resolve("out");
+        assertThat(JobRunner.run("--input", in.toString(), "--output", out.toString(), "--skip-existing").exitCode()).isZero();
+        Map<String, JsonNode> first = byPmid(out);
+        assertThat(first).hasSize(4);
+        String version = first.values().iterator().next().get("modelVersion").asText();
+        assertThat(version).matches("[0-9a-f]{16}");
+        assertThat(JobRunner.summary(out).get("skippedExisting").asLong()).isZero();
+
+        JobRunner.Result again = JobRunner.run("--input", in.toString(), "--output", out.toString(), "--skip-existing");
+        assertThat(again.exitCode()).as(again.stderr()).isZero();
+        JsonNode summary = JobRunner.summary(out);
+        assertThat(summary.get("skippedExisting").asLong()).as("every article record of the input").isEqualTo(6);
+        assertThat(summary.get("abstracts").asLong()).isZero();
+        assertThat(summary.get("documentsWritten").asLong()).isZero();
+        assertThat(byPmid(out)).as("kept as they were, processedAt included").isEqualTo(first);
+
+        Files.writeString(in.resolve("week-2.xml"), NEW_RECORD);
+        JobRunner.run("--input", in.toString(), "--output", out.toString(), "--skip-existing");
+        summary = JobRunner.summary(out);
+        assertThat(summary.get("skippedExisting").asLong()).isEqualTo(6);
+        assertThat(summary.get("abstracts").asLong()).as("only the new record is scored").isEqualTo(1);
+        Map<String, JsonNode> merged = byPmid(out);
+        assertThat(merged).hasSize(5).containsKey("90000099");
+        assertThat(merged.get("90000099").toString()).contains("\"symbol\":\"LRRK2\"");
+        first.forEach((pmid, doc) -> assertThat(merged.get(pmid)).isEqualTo(doc));
+
+        JobRunner.run("--input", in.toString(), "--output", out.toString(), "--skip-existing", "--association-threshold", "0.5");
+        summary = JobRunner.summary(out);
+        assertThat(summary.get("skippedExisting").asLong()).as("another threshold is another version").isZero();
+        assertThat(byPmid(out).values()).hasSize(5).allSatisfy(d -> assertThat(d.get("modelVersion").asText()).isNotEqualTo(version));
+    }
+
+    @Test
+    void aMongoDbReRunReadsTheIdsAndVersionsItHolds(@TempDir Path dir) throws Exception {
+        MongoServer server = new MongoServer(new MemoryBackend());
+        InetSocketAddress address = server.bind();
+        String uri = "mongodb://" + address.getHostString() + ":" + address.getPort();
+        try {
+            String[] flags = {"--input", "../samples/europepmc-sample.xml", "--output", dir.toString(), "--mongo-uri", uri,
+                    "--mongo-database", "incremental", "--skip-existing"};
+            JobRunner.Result first = JobRunner.run(flags);
+            assertThat(first.exitCode()).as(first.stderr()).isZero();
+            JobRunner.Result again = JobRunner.run(flags);
+            assertThat(again.exitCode()).as(again.stderr()).isZero();
+            assertThat(again.stdout()).contains("\"skippedExisting\" : 6", "\"documentsWritten\" : 0");
+            try (MongoClient client = MongoClients.create(uri)) {
+                List<Document> docs = client.getDatabase("incremental").getCollection("pubmedArticles").find().into(new ArrayList<>());
+                assertThat(docs).hasSize(4).allSatisfy(d -> assertThat(d.getString("modelVersion")).matches("[0-9a-f]{16}"));
+            }
+        } finally {
+            server.shutdownNow();
+        }
+    }
+}
