@@ -25,6 +25,7 @@ import software.amazon.awscdk.services.s3.LifecycleRule;
 import software.amazon.awscdk.services.s3.ObjectOwnership;
 import software.amazon.awscdk.services.s3.deployment.BucketDeployment;
 import software.amazon.awscdk.services.s3.deployment.Source;
+import software.amazon.awscdk.services.scheduler.CfnSchedule;
 import software.amazon.awscdk.services.secretsmanager.Secret;
 import software.constructs.Construct;
 import software.constructs.IConstruct;
@@ -41,6 +42,8 @@ public class EMRServerlessStack extends Stack {
     public static final String INPUT = "input/";
     public static final String OUTPUT = "output/";
     public static final String LOGS = "logs/";
+    /** Under input/: the scheduled watch's fetched pages, one folder per run. */
+    public static final String WATCH = INPUT + "watch/";
     public static final String SERVICE = "emr-serverless.amazonaws.com";
 
     private final Bucket bucket;
@@ -137,6 +140,9 @@ public class EMRServerlessStack extends Stack {
         grantJobAccess();
 
         outputs(settings.vpcId() != null);
+        if (settings.watch() != null) {
+            watch(settings.watch());
+        }
         suppressCdkDeploymentProviderFindings();
     }
 
@@ -230,7 +236,6 @@ public class EMRServerlessStack extends Stack {
     private void outputs(boolean inVpc) {
         String b = bucket.getBucketName();
         String jar = "s3://" + b + "/" + ARTIFACTS + contract.jarName();
-        String files = "s3://" + b + "/" + CONFIG + "geneassoc.json,s3://" + b + "/" + CONFIG + contract.modelsConfig();
         output("ApplicationId", application.getAttrApplicationId(), "EMR Serverless application ID");
         output("JobRoleArn", jobRole.getRoleArn(), "Execution role for start-job-run");
         output("BucketName", b, "Bucket for artifacts, models, config, input, output and logs");
@@ -249,9 +254,7 @@ public class EMRServerlessStack extends Stack {
                 + " --execution-role-arn " + jobRole.getRoleArn() + " --name geneassoc-gda --job-driver '{\"sparkSubmit\":{"
                 + "\"entryPoint\":\"" + jar + "\","
                 + "\"entryPointArguments\":[\"--input\",\"s3://" + b + "/" + INPUT + "\"," + sink + "],"
-                + "\"sparkSubmitParameters\":\"--class " + contract.mainClass() + " --files " + files
-                + " --conf spark.driver.cores=2 --conf spark.driver.memory=6g --conf spark.executor.cores=4 --conf spark.executor.memory=12g"
-                + " --conf spark.serializer=org.apache.spark.serializer.KryoSerializer --conf spark.kryoserializer.buffer.max=512m\"}}'"
+                + "\"sparkSubmitParameters\":\"" + sparkSubmitParameters() + "\"}}'"
                 + " --configuration-overrides '{\"monitoringConfiguration\":{\"s3MonitoringConfiguration\":{\"logUri\":\"s3://" + b + "/" + LOGS + "\"}}}'",
                 inVpc ? "Starts the GDA job on everything under InputUri, writing to MongoDB (the URI in MongoSecretArn)"
                         : "Starts the GDA job on everything under InputUri, writing JSON Lines to OutputUri. To write to MongoDB, "
@@ -259,6 +262,77 @@ public class EMRServerlessStack extends Stack {
                         + "MongoSecretArn instead of --output");
         output("StopApplicationCommand", "aws emr-serverless stop-application --application-id " + application.getAttrApplicationId(),
                 "Run before 'cdk deploy' changes the application while it is STARTED");
+    }
+
+    /**
+     * The literature watch: an EventBridge Scheduler schedule whose universal target starts a job run that fetches
+     * the query's recent records into its own {@code input/watch/<scheduled time>/} folder and scores the articles
+     * MongoDB does not hold from the same model version. Its role may start runs of this application, passing
+     * the job role, and nothing else.
+     */
+    private void watch(StackSettings.Watch watch) {
+        String b = bucket.getBucketName();
+        jobRole.addToPolicy(PolicyStatement.Builder.create().sid("WriteFetchedInput")
+                .actions(List.of("s3:PutObject", "s3:DeleteObject"))
+                .resources(List.of(bucket.arnForObjects(WATCH + "*")))
+                .build());
+        NagSuppressions.addResourceSuppressions(jobRole, List.of(NagPackSuppression.builder().id("AwsSolutions-IAM5")
+                .reason("A scheduled run writes the Europe PMC pages it fetches under input/watch/ of its own bucket; their keys "
+                        + "(one folder per scheduled time) are not known in advance.")
+                .appliesTo(List.of("Resource::<" + logicalId(bucket) + ".Arn>/" + WATCH + "*")).build()), true);
+        Role schedulerRole = Role.Builder.create(this, "WatchScheduleRole")
+                .description("Lets the GeneAssoc watch schedule start job runs of its EMR Serverless application")
+                .assumedBy(new ServicePrincipal("scheduler.amazonaws.com").withConditions(Map.of(
+                        "StringEquals", Map.of("aws:SourceAccount", getAccount()))))
+                .build();
+        schedulerRole.addToPolicy(PolicyStatement.Builder.create().sid("StartJobRuns")
+                .actions(List.of("emr-serverless:StartJobRun"))
+                .resources(List.of(application.getAttrArn()))
+                .build());
+        schedulerRole.addToPolicy(PolicyStatement.Builder.create().sid("PassJobRole")
+                .actions(List.of("iam:PassRole"))
+                .resources(List.of(jobRole.getRoleArn()))
+                .conditions(Map.of("StringEquals", Map.of("iam:PassedToService", SERVICE)))
+                .build());
+        Map<String, Object> sparkSubmit = Map.of(
+                "entryPoint", "s3://" + b + "/" + ARTIFACTS + contract.jarName(),
+                "entryPointArguments", List.of("--fetch-query", watch.query(), "--fetch-since", watch.sinceDays() + "d",
+                        "--input", "s3://" + b + "/" + WATCH + "<aws.scheduler.scheduled-time>/",
+                        "--mongo-secret-id", mongoSecret.getSecretArn(), "--skip-existing"),
+                "sparkSubmitParameters", sparkSubmitParameters());
+        String input = toJsonString(Map.of(
+                "applicationId", application.getAttrApplicationId(),
+                "executionRoleArn", jobRole.getRoleArn(),
+                "name", "geneassoc-watch",
+                "clientToken", "<aws.scheduler.execution-id>",
+                "jobDriver", Map.of("sparkSubmit", sparkSubmit),
+                "configurationOverrides", Map.of("monitoringConfiguration", Map.of("s3MonitoringConfiguration",
+                        Map.of("logUri", "s3://" + b + "/" + LOGS)))));
+        CfnSchedule schedule = CfnSchedule.Builder.create(this, "WatchSchedule")
+                .description("GeneAssoc literature watch: fetch new Europe PMC records for the query and score them")
+                .scheduleExpression(watch.expression())
+                .scheduleExpressionTimezone("UTC")
+                .state(watch.state())
+                .flexibleTimeWindow(CfnSchedule.FlexibleTimeWindowProperty.builder().mode("OFF").build())
+                .target(CfnSchedule.TargetProperty.builder()
+                        .arn("arn:" + getPartition() + ":scheduler:::aws-sdk:emrserverless:startJobRun")
+                        .roleArn(schedulerRole.getRoleArn())
+                        .input(input)
+                        .retryPolicy(CfnSchedule.RetryPolicyProperty.builder().maximumRetryAttempts(2).build())
+                        .build())
+                .build();
+        output("WatchScheduleName", schedule.getRef(), "EventBridge Scheduler schedule of the literature watch ("
+                + watch.expression() + ", UTC); pause it by deploying with -c scheduleState=DISABLED");
+        output("WatchInputUri", "s3://" + b + "/" + WATCH, "Where each scheduled run fetches its Europe PMC pages");
+    }
+
+    /** How every run of the job is submitted: main class, config files, driver and executor sizes, Kryo. */
+    private String sparkSubmitParameters() {
+        String b = bucket.getBucketName();
+        return "--class " + contract.mainClass() + " --files s3://" + b + "/" + CONFIG + "geneassoc.json,s3://" + b + "/" + CONFIG
+                + contract.modelsConfig() + " --conf spark.driver.cores=2 --conf spark.driver.memory=6g --conf spark.executor.cores=4"
+                + " --conf spark.executor.memory=12g --conf spark.serializer=org.apache.spark.serializer.KryoSerializer"
+                + " --conf spark.kryoserializer.buffer.max=512m";
     }
 
     private void output(String id, String value, String description) {

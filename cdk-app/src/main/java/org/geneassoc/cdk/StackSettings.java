@@ -11,10 +11,21 @@ import software.constructs.Node;
  *
  * @param vpcId      with {@code subnetIds}: run jobs in these (private, NAT-routed) subnets, e.g. to reach a
  *                   MongoDB outside AWS; without them jobs reach only AWS services
+ * @param watch      a scheduled fetch-and-run, or null (the default: no schedule)
  */
 public record StackSettings(Path jarDir, Path modelsDir, Path configDir, String releaseLabel, String architecture,
                             String maxCpu, String maxMemory, String maxDisk, int idleMinutes, String vpcId,
-                            List<String> subnetIds) {
+                            List<String> subnetIds, Watch watch) {
+
+    /**
+     * The literature watch: on {@code expression} (EventBridge Scheduler: {@code cron(...)}, {@code rate(...)}), a
+     * job run fetches the Europe PMC records of {@code query} first published in the last {@code sinceDays} days
+     * and scores those the collection does not hold from the same model version.
+     *
+     * @param state ENABLED, or DISABLED to pause it without removing it
+     */
+    public record Watch(String expression, String query, int sinceDays, String state) {
+    }
 
     public static StackSettings fromContext(Node node, Path root, JobContract contract) {
         String subnets = text(node, "subnetIds", "");
@@ -29,7 +40,10 @@ public record StackSettings(Path jarDir, Path modelsDir, Path configDir, String 
                 text(node, "maxDisk", "1000 GB"),
                 Integer.parseInt(text(node, "idleMinutes", "15")),
                 blankToNull(text(node, "vpcId", "")),
-                subnets.isBlank() ? List.of() : List.of(subnets.split("\\s*,\\s*")));
+                subnets.isBlank() ? List.of() : List.of(subnets.split("\\s*,\\s*")),
+                text(node, "schedule", "").isBlank() && text(node, "query", "").isBlank() ? null
+                        : new Watch(text(node, "schedule", ""), text(node, "query", ""),
+                        Integer.parseInt(text(node, "fetchSinceDays", "8")), text(node, "scheduleState", "ENABLED")));
         s.validate(contract);
         return s;
     }
@@ -61,6 +75,22 @@ public record StackSettings(Path jarDir, Path modelsDir, Path configDir, String 
         }
         if ((vpcId == null) != subnetIds.isEmpty()) {
             throw new IllegalArgumentException("vpcId and subnetIds go together: give both or neither");
+        }
+        if (watch != null) {
+            if (!watch.expression().matches("(cron|rate)\\(.+\\)") || watch.query().isBlank()) {
+                throw new IllegalArgumentException("schedule and query go together: -c schedule='cron(0 6 ? * MON *)' -c query='...' "
+                        + "(got schedule '" + watch.expression() + "', query '" + watch.query() + "')");
+            }
+            if (vpcId == null) {
+                throw new IllegalArgumentException("A schedule fetches from Europe PMC, which jobs reach only through a NAT: "
+                        + "add -c vpcId=... -c subnetIds=... (private subnets routed through a NAT gateway)");
+            }
+            if (watch.sinceDays() < 1 || watch.sinceDays() > 3650) {
+                throw new IllegalArgumentException("fetchSinceDays " + watch.sinceDays() + " must be 1 to 3650");
+            }
+            if (!List.of("ENABLED", "DISABLED").contains(watch.state())) {
+                throw new IllegalArgumentException("scheduleState " + watch.state() + " must be ENABLED or DISABLED");
+            }
         }
     }
 }

@@ -39,7 +39,7 @@ public class EMRServerlessStackTest {
         Files.writeString(root.resolve("config/geneassoc.json"), "{}");
         App app = app();
         StackSettings settings = new StackSettings(root.resolve("jar"), root.resolve("models"), root.resolve("config"),
-                CONTRACT.releaseLabel(), "X86_64", "64 vCPU", "256 GB", "1000 GB", 15, null, List.of());
+                CONTRACT.releaseLabel(), "X86_64", "64 vCPU", "256 GB", "1000 GB", 15, null, List.of(), null);
         settings.validate(CONTRACT);
         stack = stack(app, "EMRServerlessStack", settings);
         Aspects.of(app).add(new AwsSolutionsChecks());
@@ -173,7 +173,7 @@ public class EMRServerlessStackTest {
     void synthesisNeedsNoContextFromCdkJson() {
         App bare = new App();
         StackSettings settings = new StackSettings(root.resolve("jar"), root.resolve("models"), root.resolve("config"),
-                CONTRACT.releaseLabel(), "X86_64", "64 vCPU", "256 GB", "1000 GB", 15, null, List.of());
+                CONTRACT.releaseLabel(), "X86_64", "64 vCPU", "256 GB", "1000 GB", 15, null, List.of(), null);
         Template t = Template.fromStack(stack(bare, "NoCdkJson", settings));
         t.hasResourceProperties("AWS::S3::BucketPolicy", Match.objectLike(Map.of("PolicyDocument", Match.objectLike(Map.of(
                 "Statement", Match.arrayWith(List.of(Match.objectLike(Map.of("Principal", Map.of("Service", "logging.s3.amazonaws.com"),
@@ -206,7 +206,7 @@ public class EMRServerlessStackTest {
     void explicitSubnetsPutJobsInAVpcWithAnEgressOnlyGroup() throws Exception {
         App app = app();
         StackSettings settings = new StackSettings(root.resolve("jar"), root.resolve("models"), root.resolve("config"),
-                "emr-7.9.0", "ARM64", "16 vCPU", "64 GB", "200 GB", 15, "vpc-0abc", List.of("subnet-1", "subnet-2"));
+                "emr-7.9.0", "ARM64", "16 vCPU", "64 GB", "200 GB", 15, "vpc-0abc", List.of("subnet-1", "subnet-2"), null);
         Template t = Template.fromStack(stack(app, "WithVpc", settings));
         t.hasResourceProperties("AWS::EMRServerless::Application", Match.objectLike(Map.of(
                 "Architecture", "ARM64",
@@ -218,13 +218,52 @@ public class EMRServerlessStackTest {
     }
 
     @Test
+    void aWatchScheduleStartsFetchingRunsWithARoleThatMayDoOnlyThat() throws Exception {
+        App app = app();
+        StackSettings settings = new StackSettings(root.resolve("jar"), root.resolve("models"), root.resolve("config"),
+                "emr-7.9.0", "X86_64", "16 vCPU", "64 GB", "200 GB", 15, "vpc-0abc", List.of("subnet-1"),
+                new StackSettings.Watch("cron(0 6 ? * MON *)", "\"BRCA1\" AND HAS_ABSTRACT:y", 8, "ENABLED"));
+        settings.validate(CONTRACT);
+        EMRServerlessStack watched = stack(app, "Watched", settings);
+        Aspects.of(app).add(new AwsSolutionsChecks());
+        Template t = Template.fromStack(watched);
+        Capture target = new Capture();
+        t.hasResourceProperties("AWS::Scheduler::Schedule", Match.objectLike(Map.of(
+                "ScheduleExpression", "cron(0 6 ? * MON *)", "ScheduleExpressionTimezone", "UTC", "State", "ENABLED", "Target", target)));
+        String job = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(target.asObject());
+        assertThat(job).contains(":scheduler:::aws-sdk:emrserverless:startJobRun").contains("--fetch-query", "BRCA1", "--fetch-since", "8d", "input/watch/<aws.scheduler.scheduled-time>/",
+                "--mongo-secret-id", "--skip-existing", "<aws.scheduler.execution-id>", "--class org.geneassoc.job.GdaJob");
+        Capture statements = new Capture();
+        t.hasResourceProperties("AWS::IAM::Policy", Match.objectLike(Map.of(
+                "PolicyDocument", Match.objectLike(Map.of("Statement", statements)),
+                "Roles", List.of(Map.of("Ref", Match.stringLikeRegexp("WatchScheduleRole.*"))))));
+        assertThat(statements.asArray()).extracting(st -> (Object) ((Map<?, ?>) st).get("Action"))
+                .containsExactlyInAnyOrder("emr-serverless:StartJobRun", "iam:PassRole");
+        t.hasResourceProperties("AWS::IAM::Role", Match.objectLike(Map.of("AssumeRolePolicyDocument", Match.objectLike(Map.of(
+                "Statement", List.of(Match.objectLike(Map.of("Principal", Map.of("Service", "scheduler.amazonaws.com")))))))));
+        assertThat(t.findOutputs("WatchScheduleName", Match.anyValue())).isNotEmpty();
+        List<String> errors = new ArrayList<>();
+        Annotations.fromStack(watched).findError("*", Match.stringLikeRegexp("AwsSolutions-.*")).forEach(e -> errors.add(e.getId() + ": " + e.getEntry().getData()));
+        assertThat(errors).as("cdk-nag errors with the schedule").isEmpty();
+        assertThat(Template.fromStack(stack).findResources("AWS::Scheduler::Schedule")).as("no schedule unless asked").isEmpty();
+    }
+
+    @Test
     void badSettingsAreNamed() {
         StackSettings s = new StackSettings(root.resolve("jar"), root.resolve("models"), root.resolve("config"),
-                "emr-6.15.0", "X86_64", "1 vCPU", "1 GB", "20 GB", 15, null, List.of());
+                "emr-6.15.0", "X86_64", "1 vCPU", "1 GB", "20 GB", 15, null, List.of(), null);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> s.validate(CONTRACT)).hasMessageContaining("emr-6.15.0");
         StackSettings half = new StackSettings(root.resolve("jar"), root.resolve("models"), root.resolve("config"),
-                "emr-7.9.0", "X86_64", "1 vCPU", "1 GB", "20 GB", 15, "vpc-1", List.of());
+                "emr-7.9.0", "X86_64", "1 vCPU", "1 GB", "20 GB", 15, "vpc-1", List.of(), null);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> half.validate(CONTRACT)).hasMessageContaining("vpcId and subnetIds");
+        StackSettings noNat = new StackSettings(root.resolve("jar"), root.resolve("models"), root.resolve("config"),
+                "emr-7.9.0", "X86_64", "1 vCPU", "1 GB", "20 GB", 15, null, List.of(), new StackSettings.Watch("cron(0 6 * * ? *)", "BRCA1", 8,
+                "ENABLED"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> noNat.validate(CONTRACT)).hasMessageContaining("-c vpcId=");
+        StackSettings noQuery = new StackSettings(root.resolve("jar"), root.resolve("models"), root.resolve("config"),
+                "emr-7.9.0", "X86_64", "1 vCPU", "1 GB", "20 GB", 15, "vpc-1", List.of("subnet-1"),
+                new StackSettings.Watch("cron(0 6 * * ? *)", "", 8, "ENABLED"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> noQuery.validate(CONTRACT)).hasMessageContaining("schedule and query go together");
     }
 
     @Test

@@ -247,7 +247,7 @@ class ClusterRehearsalIT {
     private static Deployed synth(String vpcId, List<String> subnets) throws Exception {
         App app = EMRServerlessStackTest.app();
         StackSettings settings = new StackSettings(ROOT.resolve("pipeline-job/target/emr"), ROOT.resolve("model-assets/target/models"),
-                ROOT.resolve("config"), CONTRACT.releaseLabel(), "X86_64", "64 vCPU", "256 GB", "1000 GB", 15, vpcId, subnets);
+                ROOT.resolve("config"), CONTRACT.releaseLabel(), "X86_64", "64 vCPU", "256 GB", "1000 GB", 15, vpcId, subnets, null);
         EMRServerlessStack stack = new EMRServerlessStack(app, "EMRServerlessStack", EMRServerlessStackProps.builder().settings(settings).build());
         Path out = Path.of(app.synth().getDirectory());
         @SuppressWarnings("unchecked")
