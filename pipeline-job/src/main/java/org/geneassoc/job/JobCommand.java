@@ -61,9 +61,10 @@ public final class JobCommand {
                 summary = GdaJob.run(spark, cfg, metrics);
             }
             System.out.println(summary.toJson());
-            System.out.printf("%d documents with %d associations written to %s%s in %.1f s%n", summary.documentsWritten(),
+            System.out.printf("%d documents with %d associations written to %s%s%s in %.1f s%n", summary.documentsWritten(),
                     summary.associations(), summary.output(), cfg.writesToMongo() ? "" : " (summary: " + RunSummary.FILE + ")",
-                    summary.seconds());
+                    cfg.skipExisting() ? "; " + summary.skippedExisting() + " article records skipped, already processed by model "
+                            + summary.modelVersion() : "", summary.seconds());
             if (!summary.filesSkipped().isEmpty()) {
                 System.err.println("Skipped inside input folders (hidden or _-prefixed, as Hadoop skips them):");
                 summary.filesSkipped().forEach(f -> System.err.println("  " + f));
