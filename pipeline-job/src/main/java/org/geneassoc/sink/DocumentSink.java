@@ -15,7 +15,10 @@ public interface DocumentSink {
     /** Writes the documents, then records {@code processed} ({@link #PROCESSED} rows) in the ledger. */
     void write(Dataset<Row> documents, Dataset<Row> processed);
 
-    /** The ledger: {@code _id} (pmid) and {@code modelVersion} of every article processed before (none when new). */
+    /**
+     * {@code _id} (pmid) and {@code modelVersion} of every article processed before (none when new): the ledger's
+     * entries and the documents' own, possibly more than one row per pmid.
+     */
     Dataset<Row> processed(SparkSession spark);
 
     /** The ledger's schema. */

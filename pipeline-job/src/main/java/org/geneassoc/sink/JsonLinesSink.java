@@ -34,9 +34,12 @@ public final class JsonLinesSink implements DocumentSink {
         this.merge = merge;
     }
 
+    /** The ledger and the documents' own ids and versions. */
     @Override
     public Dataset<Row> processed(SparkSession spark) {
-        return exists(spark, ledger(dir)) ? read(spark, ledger(dir), PROCESSED) : spark.createDataFrame(java.util.List.of(), PROCESSED);
+        Dataset<Row> none = spark.createDataFrame(java.util.List.of(), PROCESSED);
+        return (exists(spark, ledger(dir)) ? read(spark, ledger(dir), PROCESSED) : none)
+                .union(exists(spark, parts(dir)) ? read(spark, parts(dir), PROCESSED) : none);
     }
 
     @Override

@@ -41,15 +41,20 @@ public final class MongoSink implements DocumentSink {
         return collection + "Processed";
     }
 
+    /** The ledger and the documents' own ids and versions (a run that failed after its documents left no ledger entries). */
     @Override
     public Dataset<Row> processed(SparkSession spark) {
+        return idsAndVersions(spark, ledger()).union(idsAndVersions(spark, collection));
+    }
+
+    private Dataset<Row> idsAndVersions(SparkSession spark, String target) {
         // With a schema the connector projects to these two short fields; one partition streams millions of them
         // without the collStats and sampling passes of the default partitioner.
         return spark.read().format("mongodb").schema(PROCESSED)
                 .option("partitioner", "com.mongodb.spark.sql.connector.read.partitioner.SinglePartitionPartitioner")
                 .option("connection.uri", uri)
                 .option("database", database)
-                .option("collection", ledger())
+                .option("collection", target)
                 .load();
     }
 
