@@ -16,13 +16,13 @@ import org.geneassoc.metrics.RunMetrics;
 import org.geneassoc.metrics.RunMetrics.Counter;
 import org.geneassoc.sink.DocumentSink;
 import org.geneassoc.sink.JsonLinesSink;
+import org.geneassoc.sink.Ledger;
 import org.geneassoc.sink.MongoSink;
 import org.geneassoc.sink.RunSummary;
 import org.geneassoc.spark.LocalFolders;
 import org.geneassoc.spark.Sessions;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.lit;
 
 /**
  * The GDA job: extract article records, transform them into documents of gene–disease association
@@ -57,15 +57,9 @@ public final class GdaJob {
         DocumentSink sink = cfg.writesToMongo()
                 ? new MongoSink(cfg.mongoUri(), cfg.mongoDatabase(), cfg.mongoCollection(), cfg.mongoWriteAttempts(), cfg.mongoRetrySeconds())
                 : new JsonLinesSink(cfg.output(), cfg.skipExisting());
-        // --skip-existing: only articles the output's ledger does not hold from this model version; none left, no work.
-        long skipped = 0;
-        boolean work = true;
-        if (cfg.skipExisting()) {
-            Dataset<Row> current = sink.processed(spark).filter(col("modelVersion").equalTo(modelVersion)).select(col("_id").as("done"));
-            skipped = articles.join(current, col("pmid").equalTo(col("done")), "left_semi").count();
-            articles = articles.join(current, col("pmid").equalTo(col("done")), "left_anti");
-            work = !articles.isEmpty();
-        }
+        // --skip-existing: only the articles the sink does not hold from this model version; none left, no work.
+        Ledger.Remaining remaining = cfg.skipExisting() ? Ledger.remaining(sink, spark, articles, modelVersion)
+                : new Ledger.Remaining(articles, 0, false);
 
         // Transform.
         boolean pairs = LocalFolders.exists(cfg.models().vocabulary());
@@ -73,14 +67,14 @@ public final class GdaJob {
             System.err.println("geneassoc: no entity vocabulary at " + cfg.models().vocabulary()
                     + "; scoring whole sentences, without naming genes and diseases");
         }
-        if (work) {
-            Dataset<Row> documents = GdaDocument.stamp(GdaPipeline.build(spark, cfg, pairs, metrics).transform(articles), modelVersion, started);
+        if (!remaining.none()) {
+            Dataset<Row> documents = GdaPipeline.build(spark, cfg, pairs, metrics).transform(remaining.articles());
 
             // Load.
-            sink.write(documents, articles.select(col("pmid").as("_id")).distinct().withColumn("modelVersion", lit(modelVersion)));
+            sink.write(GdaDocument.stamp(documents, modelVersion, started), Ledger.entries(remaining.articles(), modelVersion));
         }
 
-        RunSummary summary = Summaries.of(records, input.skipped(), metrics, sink.location(), pairs, modelVersion, skipped,
+        RunSummary summary = Summaries.of(records, input.skipped(), metrics, sink.location(), pairs, modelVersion, remaining.skipped(),
                 (System.nanoTime() - t0) / 1e9);
         records.unpersist();
         if (!cfg.writesToMongo()) {
