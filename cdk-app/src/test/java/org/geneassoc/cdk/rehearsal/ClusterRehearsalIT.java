@@ -170,9 +170,10 @@ class ClusterRehearsalIT {
         guard.forget();
         run("json-lines", withoutVpc, List.of());
         List<String> keys = s3.list(EMRServerlessStack.OUTPUT);
-        assertThat(keys).contains(EMRServerlessStack.OUTPUT + "_SUMMARY.json");
+        assertThat(keys).contains(EMRServerlessStack.OUTPUT + "_SUMMARY.json")
+                .as("the ledger of processed articles").anyMatch(k -> k.startsWith(EMRServerlessStack.OUTPUT + "_processed/part-"));
         StringBuilder documents = new StringBuilder();
-        for (String key : keys.stream().filter(k -> k.contains("/part-")).toList()) {
+        for (String key : keys.stream().filter(k -> k.startsWith(EMRServerlessStack.OUTPUT + "part-")).toList()) {
             documents.append(new String(s3.get(key), StandardCharsets.UTF_8));
         }
         assertThat(documents.toString().lines().toList()).hasSize(4)
