@@ -22,7 +22,11 @@ import static org.apache.spark.sql.functions.col;
  */
 public final class JsonLinesSink implements DocumentSink {
     private static final String PARTS = "part-*";
+    /** The ledger of processed articles, inside the output folder (run skips {@code _} folders, like Hadoop). */
+    private static final String LEDGER = "/_processed";
     private final String dir;
+    /** The folder without a trailing slash, for its ledger and sibling folders. */
+    private final String base;
     private final boolean merge;
 
     public JsonLinesSink(String dir) {
@@ -31,37 +35,35 @@ public final class JsonLinesSink implements DocumentSink {
 
     public JsonLinesSink(String dir, boolean merge) {
         this.dir = dir;
+        this.base = dir.replaceAll("/+$", "");
         this.merge = merge;
     }
 
     /** The ledger and the documents' own ids and versions. */
     @Override
     public Dataset<Row> processed(SparkSession spark) {
-        Dataset<Row> none = spark.createDataFrame(java.util.List.of(), PROCESSED);
-        return (exists(spark, ledger(dir)) ? read(spark, ledger(dir), PROCESSED) : none)
-                .union(exists(spark, parts(dir)) ? read(spark, parts(dir), PROCESSED) : none);
+        return rows(spark, base + LEDGER).union(rows(spark, base + "/" + PARTS));
     }
 
     @Override
     public void write(Dataset<Row> documents, Dataset<Row> processed) {
         SparkSession spark = documents.sparkSession();
-        if (!merge || !exists(spark, parts(dir))) {
+        if (!merge || !exists(spark, base + "/" + PARTS)) {
             write(documents, dir);
-            write(processed, ledger(dir));
+            write(processed, base + LEDGER);
             return;
         }
         // Used twice below (the ids to replace, the rows to write): computed once.
         documents = documents.persist(StorageLevel.MEMORY_AND_DISK());
-        String next = dir.replaceAll("/+$", "") + ".merging";
-        write(read(spark, parts(dir), documents.schema()).join(documents.select(col("_id").as("rewritten")),
+        String next = base + ".merging";
+        write(read(spark, base + "/" + PARTS, documents.schema()).join(documents.select(col("_id").as("rewritten")),
                 col("_id").equalTo(col("rewritten")), "left_anti").unionByName(documents), next);
-        Dataset<Row> ledger = exists(spark, ledger(dir)) ? read(spark, ledger(dir), PROCESSED) : spark.createDataFrame(java.util.List.of(), PROCESSED);
-        write(ledger.join(processed.select(col("_id").as("again")), col("_id").equalTo(col("again")), "left_anti")
-                .unionByName(processed), ledger(next));
+        write(rows(spark, base + LEDGER).join(processed.select(col("_id").as("again")), col("_id").equalTo(col("again")), "left_anti")
+                .unionByName(processed), next + LEDGER);
         try {
             Path target = new Path(dir);
             FileSystem fs = target.getFileSystem(spark.sparkContext().hadoopConfiguration());
-            Path old = new Path(dir.replaceAll("/+$", "") + ".replaced");
+            Path old = new Path(base + ".replaced");
             fs.delete(old, true);
             if (!fs.rename(target, old) || !fs.rename(new Path(next), target)) {
                 throw new IOException("Cannot move " + next + " into the place of " + dir);
@@ -73,13 +75,9 @@ public final class JsonLinesSink implements DocumentSink {
         }
     }
 
-    /** The ledger of processed articles, inside the output folder (run skips {@code _} folders, like Hadoop). */
-    private static String ledger(String folder) {
-        return folder.replaceAll("/+$", "") + "/_processed";
-    }
-
-    private static String parts(String folder) {
-        return folder.replaceAll("/+$", "") + "/" + PARTS;
+    /** The ledger entries or documents under {@code glob} as {@link #PROCESSED} rows; none when there are none. */
+    private static Dataset<Row> rows(SparkSession spark, String glob) {
+        return exists(spark, glob) ? read(spark, glob, PROCESSED) : spark.createDataFrame(java.util.List.of(), PROCESSED);
     }
 
     private static void write(Dataset<Row> documents, String folder) {

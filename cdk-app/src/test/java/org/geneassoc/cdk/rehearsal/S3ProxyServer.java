@@ -35,10 +35,17 @@ final class S3ProxyServer implements AutoCloseable {
         Files.writeString(properties, String.join("\n", "s3proxy.endpoint=http://127.0.0.1:" + port, "s3proxy.authorization=none",
                 "jclouds.provider=filesystem", "jclouds.filesystem.basedir=" + data, ""));
         Jvm jvm = Jvm.start(List.of("-Xmx512m"), jar.toString(), "org.gaul.s3proxy.Main", List.of("--properties", properties.toString()),
-                Map.of(), dir.resolve("s3proxy.log")).awaitLog("Started Server", Duration.ofSeconds(60));
-        S3ProxyServer s3 = new S3ProxyServer(jvm, URI.create("http://127.0.0.1:" + port), bucket);
-        s3.send(HttpRequest.newBuilder(s3.endpoint.resolve("/" + bucket)).PUT(HttpRequest.BodyPublishers.noBody()), "create bucket");
-        return s3;
+                Map.of(), dir.resolve("s3proxy.log"));
+        try {
+            jvm.awaitLog("Started Server", Duration.ofSeconds(60));
+            S3ProxyServer s3 = new S3ProxyServer(jvm, URI.create("http://127.0.0.1:" + port), bucket);
+            s3.send(HttpRequest.newBuilder(s3.endpoint.resolve("/" + bucket)).PUT(HttpRequest.BodyPublishers.noBody()), "create bucket");
+            return s3;
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            // The caller gets no server to close: stop its JVM here rather than leave it running.
+            jvm.close();
+            throw e;
+        }
     }
 
     URI endpoint() {
