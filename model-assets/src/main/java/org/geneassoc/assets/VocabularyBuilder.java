@@ -73,6 +73,7 @@ public final class VocabularyBuilder {
             "biored/Train.PubTator");
 
     private final Set<Filter> filters;
+    private final Set<DiseaseVariants.Rule> variantRules;
     private final Map<Species, Map<String, Vocabulary.Term>> genes = new EnumMap<>(Species.class);
     private final Map<Species, Map<String, String>> symbols = new EnumMap<>(Species.class);
     private final Map<String, String> hgncIds = new HashMap<>();
@@ -83,8 +84,9 @@ public final class VocabularyBuilder {
     private final Map<String, String> diseaseNames = new HashMap<>();
     private final Map<String, Object> report = new LinkedHashMap<>();
 
-    private VocabularyBuilder(Set<Filter> filters) {
+    private VocabularyBuilder(Set<Filter> filters, Set<DiseaseVariants.Rule> variantRules) {
         this.filters = filters;
+        this.variantRules = variantRules;
         for (Species s : Species.values()) {
             genes.put(s, new HashMap<>());
             symbols.put(s, new HashMap<>());
@@ -93,23 +95,27 @@ public final class VocabularyBuilder {
 
     /** Compiles the vocabulary with every filter on; see {@link #compile(Path, Path, Set)}. */
     public static Map<String, Object> compile(Path data, Path out) throws IOException {
-        return compile(data, out, EnumSet.allOf(Filter.class));
+        return compile(data, out, EnumSet.allOf(Filter.class), DiseaseVariants.all());
     }
 
     /**
      * Compiles the vocabulary from the reference data folder into {@code out} (terms.tsv.gz and a
      * vocabulary.json report); {@code bin/geneassoc vocabulary} runs it. Returns the report.
+     *
+     * @param variantRules the {@link DiseaseVariants.Rule}s whose disease name variants are added
      */
-    public static Map<String, Object> compile(Path data, Path out, Set<Filter> filters) throws IOException {
+    public static Map<String, Object> compile(Path data, Path out, Set<Filter> filters, Set<DiseaseVariants.Rule> variantRules) throws IOException {
         for (String source : SOURCES) {
             if (!Files.isRegularFile(data.resolve(source))) {
                 throw new IOException("Vocabulary source " + data.resolve(source) + " does not exist");
             }
         }
-        VocabularyBuilder b = new VocabularyBuilder(filters.isEmpty() ? EnumSet.noneOf(Filter.class) : EnumSet.copyOf(filters));
+        VocabularyBuilder b = new VocabularyBuilder(filters.isEmpty() ? EnumSet.noneOf(Filter.class) : EnumSet.copyOf(filters),
+                variantRules.isEmpty() ? EnumSet.noneOf(DiseaseVariants.Rule.class) : EnumSet.copyOf(variantRules));
         Vocabulary v = b.build(data);
         v.write(out);
         b.report.put("filters", new TreeSet<>(b.filters.stream().map(Enum::name).toList()));
+        b.report.put("diseaseVariantRules", new TreeSet<>(b.variantRules.stream().map(Enum::name).toList()));
         b.report.put("geneTerms", v.geneTerms());
         b.report.put("diseaseTerms", v.diseaseTerms());
         Files.writeString(out.resolve(REPORT), new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(b.report) + "\n");
@@ -343,6 +349,9 @@ public final class VocabularyBuilder {
         Map<String, String> nameOwner = new HashMap<>();
         Map<String, String[]> first = new HashMap<>();
         Map<Filter, Integer> dropped = new EnumMap<>(Filter.class);
+        Map<String, Set<String>> variantOwners = new HashMap<>();
+        Map<String, String> variantNameOwner = new HashMap<>();
+        Map<String, String[]> variantFirst = new HashMap<>();
         for (String[] c : rows(vocabulary, 3)) {
             String id = c[0].startsWith("MESH:") ? c[0].substring(5) : c[0];
             diseaseNames.put(id, c[1]);
@@ -371,6 +380,14 @@ public final class VocabularyBuilder {
                     if (i == 0) {
                         nameOwner.merge(key, id, (a, b) -> a.equals(b) ? a : "");
                     }
+                    for (Map.Entry<String, DiseaseVariants.Rule> v : DiseaseVariants.of(form, variantRules).entrySet()) {
+                        String vk = TermKey.disease(v.getKey());
+                        variantOwners.computeIfAbsent(vk, k -> new TreeSet<>()).add(id);
+                        variantFirst.putIfAbsent(vk + "\t" + id, new String[] {v.getKey(), v.getValue().name() + " of " + form});
+                        if (i == 0) {
+                            variantNameOwner.merge(vk, id, (a, b) -> a.equals(b) ? a : "");
+                        }
+                    }
                 }
             }
         }
@@ -389,21 +406,45 @@ public final class VocabularyBuilder {
             diseases.put(e.getKey(), new Vocabulary.Term(f[0], Concept.disease(id, diseaseNames.get(id)), f[1]));
         }
         dropped.put(Filter.SHARED_NAMES, shared);
+        addVariants(owners.keySet(), variantOwners, variantNameOwner, variantFirst);
         report.put("diseaseConcepts", diseaseNames.size());
         report.put("diseaseNamesDropped", new TreeMap<>(dropped.entrySet().stream()
                 .collect(java.util.stream.Collectors.toMap(e -> e.getKey().name(), Map.Entry::getValue))));
+    }
+
+    /**
+     * The variants whose key no source name holds and no gene name either (a disease key is looked up
+     * first); one that several concepts make goes to the concept whose preferred name made it, else nowhere.
+     */
+    private void addVariants(Set<String> sourceKeys, Map<String, Set<String>> owners, Map<String, String> nameOwner, Map<String, String[]> first) {
+        Map<String, Integer> added = new TreeMap<>();
+        for (Map.Entry<String, Set<String>> e : new TreeMap<>(owners).entrySet()) {
+            String key = e.getKey();
+            if (sourceKeys.contains(key) || TermKey.shape(key).length() < 5 || genes.values().stream().anyMatch(g -> g.containsKey(key))) {
+                continue;
+            }
+            String owner = nameOwner.get(key);
+            String id = e.getValue().size() == 1 ? e.getValue().iterator().next() : owner == null || owner.isEmpty() ? null : owner;
+            if (id != null) {
+                String[] f = first.get(key + "\t" + id);
+                diseases.put(key, new Vocabulary.Term(f[0], Concept.disease(id, diseaseNames.get(id)), "variant: " + f[1]));
+                added.merge(f[1].substring(0, f[1].indexOf(' ')), 1, Integer::sum);
+            }
+        }
+        report.put("diseaseVariantsAdded", added);
     }
 
     private Filter dropped(String synonym) {
         if (filters.contains(Filter.OMIM_COMPOUND_TITLES) && (synonym.endsWith(", INCLUDED") || synonym.contains("SUSCEPTIBILITY TO"))) {
             return Filter.OMIM_COMPOUND_TITLES;
         }
-        String shape = TermKey.shape(synonym);
-        if (filters.contains(Filter.SHORT_ABBREVIATIONS) && shape.length() <= ABBREVIATION_LENGTH && synonym.indexOf(' ') < 0
-                && shape.chars().filter(Character::isUpperCase).count() >= 2) {
-            return Filter.SHORT_ABBREVIATIONS;
-        }
-        return null;
+        return isAbbreviation(synonym) ? Filter.SHORT_ABBREVIATIONS : null;
+    }
+
+    private boolean isAbbreviation(String name) {
+        String shape = TermKey.shape(name);
+        return filters.contains(Filter.SHORT_ABBREVIATIONS) && shape.length() <= ABBREVIATION_LENGTH && name.indexOf(' ') < 0
+                && shape.chars().filter(Character::isUpperCase).count() >= 2;
     }
 
     /** MeSH inverts many headings ("Carcinoma, Hepatocellular"); texts say "hepatocellular carcinoma". */
@@ -461,9 +502,15 @@ public final class VocabularyBuilder {
                 }
             }
         }
+        int abbreviations = 0;
         for (Map.Entry<String, Map<String, Integer>> e : diseaseVotes.entrySet()) {
             String form = forms.get("D" + e.getKey());
             if (TermKey.shape(form).length() < 2) {
+                continue;
+            }
+            // Train's abbreviations were defined in their own abstracts; elsewhere they mean other things ("IS", "MR", "OB").
+            if (isAbbreviation(form)) {
+                abbreviations++;
                 continue;
             }
             String id = top(e.getValue());
@@ -472,6 +519,7 @@ public final class VocabularyBuilder {
         }
         report.put("bioredGeneNames", g);
         report.put("bioredDiseaseNames", dz);
+        report.put("bioredDiseaseAbbreviationsDropped", abbreviations);
     }
 
     private static String top(Map<String, Integer> votes) {

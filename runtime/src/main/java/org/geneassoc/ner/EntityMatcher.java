@@ -19,6 +19,8 @@ public final class EntityMatcher {
     static final int CASE_FREE_GENE = 6;
     /** Disease names at most this long are abbreviations and must match with their case. */
     static final int CASED_DISEASE = 4;
+    /** Longest short form in parentheses that a name may hold inside it. */
+    static final int SHORT_FORM_LENGTH = 10;
     private static final Pattern SHORT_FORM = Pattern.compile("\\G\\s*\\(([A-Za-z][A-Za-z0-9αβγδκ-]{1,9})\\)");
 
     private final Vocabulary vocabulary;
@@ -44,14 +46,15 @@ public final class EntityMatcher {
         List<int[]> words = words(text);
         int count = words.size();
         String[] wordKeys = new String[count];
-        boolean[] possessive = new boolean[count];
+        // Words a span skips: a possessive s, or a short form in parentheses inside a name ("central nervous system (CNS) infection").
+        boolean[] skipped = new boolean[count];
         Species[] cues = new Species[count];
         int[] cueCounts = new int[Species.values().length];
         for (int w = 0; w < count; w++) {
             int start = words.get(w)[0];
             int end = words.get(w)[1];
             wordKeys[w] = TermKey.gene(text.substring(start, end));
-            possessive[w] = isPossessive(text, start, end);
+            skipped[w] = isPossessive(text, start, end) || isBracketedShortForm(text, start, end);
             cues[w] = Species.cuedBy(wordKeys[w]);
             if (cues[w] != null) {
                 cueCounts[cues[w].ordinal()]++;
@@ -80,17 +83,17 @@ public final class EntityMatcher {
             for (int n = 1; n <= Math.min(MAX_WORDS, count - i); n++) {
                 int w = i + n - 1;
                 // TermKey drops a possessive 's inside a span, so "Alzheimer's" keys as "Alzheimer".
-                if (n == 1 || !possessive[w]) {
+                if (n == 1 || !skipped[w]) {
                     key.append(wordKeys[w]);
                     lastWordLength = wordKeys[w].length();
                 }
                 String spanKey = key.toString();
-                Mention m = lookup(text, words, i, w, wordKeys, possessive, spanKey, lastWordLength, here, peopleNamed);
+                Mention m = n > 1 && skipped[w] ? null : lookup(text, words, i, w, wordKeys, skipped, spanKey, lastWordLength, here, peopleNamed);
                 if (m != null) {
                     best = m;
                     used = n;
                 }
-                boolean nextDropped = w + 1 < count && possessive[w + 1];
+                boolean nextDropped = w + 1 < count && skipped[w + 1];
                 if (!nextDropped && !vocabulary.hasKeyStartingWith(spanKey)) {
                     break;
                 }
@@ -151,6 +154,11 @@ public final class EntityMatcher {
         return Math.max(mouse, rat) > 0 && Math.max(mouse, rat) >= cueCounts[Species.HUMAN.ordinal()] ? rodent : Species.HUMAN;
     }
 
+    /** A word of letters and digits alone in parentheses, at most {@value #SHORT_FORM_LENGTH} long: "(CNS)", "(FV)". */
+    private static boolean isBracketedShortForm(String text, int start, int end) {
+        return start > 0 && end < text.length() && text.charAt(start - 1) == '(' && text.charAt(end) == ')' && end - start <= SHORT_FORM_LENGTH;
+    }
+
     /** An "s" right after an apostrophe, as TermKey's possessive rule sees it. */
     private static boolean isPossessive(String text, int start, int end) {
         return end - start == 1 && text.charAt(start) == 's' && start > 0
@@ -163,13 +171,13 @@ public final class EntityMatcher {
      * @param species     the species a gene name here most likely belongs to; another's entry serves if it has none
      * @param peopleNamed whether the text names people at all (patients, women, human…)
      */
-    private Mention lookup(String text, List<int[]> words, int first, int last, String[] wordKeys, boolean[] possessive, String key,
+    private Mention lookup(String text, List<int[]> words, int first, int last, String[] wordKeys, boolean[] skipped, String key,
                            int lastWordLength, Species species, boolean peopleNamed) {
         int start = words.get(first)[0];
         int end = words.get(last)[1];
         Vocabulary.Term disease = vocabulary.disease(TermKey.singular(key, lastWordLength));
         String span = text.substring(start, end);
-        if (disease != null && diseaseCaseOk(span, disease.form()) && breaksAgree(text, words, first, last, wordKeys, possessive, disease.form())) {
+        if (disease != null && diseaseCaseOk(span, disease.form()) && breaksAgree(text, words, first, last, wordKeys, skipped, disease.form())) {
             return new Mention(start, end, span, disease.concept());
         }
         Vocabulary.GeneTerms genes = vocabulary.genes(key);
@@ -177,7 +185,7 @@ public final class EntityMatcher {
             return null;
         }
         String shape = TermKey.shape(span);
-        if (!anyMatches(genes, shape, span, text, words, first, last, wordKeys, possessive)) {
+        if (!anyMatches(genes, shape, span, text, words, first, last, wordKeys, skipped)) {
             return null;
         }
         boolean rodentStyle = rodentStyle(shape, genes);
@@ -197,9 +205,9 @@ public final class EntityMatcher {
 
     /** Whether some species' entry for the key may be this span, by case and by word breaks. */
     private static boolean anyMatches(Vocabulary.GeneTerms genes, String shape, String span, String text, List<int[]> words, int first,
-                                      int last, String[] wordKeys, boolean[] possessive) {
+                                      int last, String[] wordKeys, boolean[] skipped) {
         for (Vocabulary.Term t : genes.bySpecies()) {
-            if (t != null && geneCaseOk(shape, span, t.form()) && breaksAgree(text, words, first, last, wordKeys, possessive, t.form())) {
+            if (t != null && geneCaseOk(shape, span, t.form()) && breaksAgree(text, words, first, last, wordKeys, skipped, t.form())) {
                 return true;
             }
         }
@@ -245,18 +253,18 @@ public final class EntityMatcher {
      * A span of several words names {@code form} only where the form has a separator too: "genes is" is
      * not "Genesis", "a 15" not "A15". A hyphen or slash may join what the form writes as one ("IL-6", "IL6").
      */
-    static boolean breaksAgree(String text, List<int[]> words, int first, int last, String[] wordKeys, boolean[] possessive, String form) {
+    static boolean breaksAgree(String text, List<int[]> words, int first, int last, String[] wordKeys, boolean[] skipped, String form) {
         if (first == last) {
             return true;
         }
         java.util.BitSet formBreaks = separators(TermKey.withoutPossessive(form));
         int k = wordKeys[first].length();
         for (int w = first + 1; w <= last; w++) {
-            if (possessive[w]) {
+            if (skipped[w]) {
                 continue;
             }
             String gap = text.substring(words.get(w - 1)[1], words.get(w)[0]);
-            boolean joined = gap.equals("-") || gap.equals("/") || gap.isEmpty() || possessive[w - 1];
+            boolean joined = gap.equals("-") || gap.equals("/") || gap.isEmpty() || (skipped[w - 1] && w - 1 > first);
             if (!joined && !formBreaks.get(k)) {
                 return false;
             }
@@ -302,7 +310,7 @@ public final class EntityMatcher {
         }
         List<Mention> all = new ArrayList<>();
         for (Mention m : found) {
-            Concept c = shortForms.get(TermKey.shape(m.text()));
+            Concept c = definedAs(shortForms, m.text());
             all.add(c == null ? m : new Mention(m.start(), m.end(), m.text(), c));
         }
         int k = 0;
@@ -311,13 +319,20 @@ public final class EntityMatcher {
                 k++;
             }
             boolean covered = k < found.size() && found.get(k).start() < w[1] && w[0] < found.get(k).end();
-            Concept c = covered ? null : shortForms.get(TermKey.shape(text.substring(w[0], w[1])));
+            Concept c = covered ? null : definedAs(shortForms, text.substring(w[0], w[1]));
             if (c != null) {
                 all.add(new Mention(w[0], w[1], text.substring(w[0], w[1]), c));
             }
         }
         all.sort(java.util.Comparator.comparingInt(Mention::start));
         return all;
+    }
+
+    /** The concept a short form defined in the text names, also in the plural ("HCCs" after "(HCC)"). */
+    private static Concept definedAs(Map<String, Concept> shortForms, String word) {
+        String shape = TermKey.shape(word);
+        Concept c = shortForms.get(shape);
+        return c != null || !shape.endsWith("s") ? c : shortForms.get(shape.substring(0, shape.length() - 1));
     }
 
     /** Spans of letter-and-digit runs: "IL-6" is two words, which a two-word lookup joins again. */

@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.geneassoc.assets.DiseaseVariants;
 import org.geneassoc.assets.VocabularyBuilder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -28,10 +29,15 @@ public final class VocabularyCommand implements Callable<Integer> {
             description = "Leave out these filters, to measure what each does (${COMPLETION-CANDIDATES}).")
     Set<VocabularyBuilder.Filter> without = EnumSet.noneOf(VocabularyBuilder.Filter.class);
 
+    @Option(names = "--without-variants", split = ",", paramLabel = "RULE",
+            description = "Leave out these disease name variant rules, to measure what each adds (${COMPLETION-CANDIDATES}).")
+    Set<DiseaseVariants.Rule> withoutVariants = EnumSet.noneOf(DiseaseVariants.Rule.class);
+
     @Override
     public Integer call() throws Exception {
         Map<String, Object> report = VocabularyBuilder.compile(data, Files.createDirectories(out),
-                EnumSet.complementOf(without.isEmpty() ? EnumSet.noneOf(VocabularyBuilder.Filter.class) : EnumSet.copyOf(without)));
+                EnumSet.complementOf(without.isEmpty() ? EnumSet.noneOf(VocabularyBuilder.Filter.class) : EnumSet.copyOf(without)),
+                EnumSet.complementOf(withoutVariants.isEmpty() ? EnumSet.noneOf(DiseaseVariants.Rule.class) : EnumSet.copyOf(withoutVariants)));
         System.out.printf("%s gene and %s disease names written to %s%n", report.get("geneTerms"), report.get("diseaseTerms"), out);
         return 0;
     }
