@@ -48,6 +48,8 @@ public final class VocabularyBuilder {
     static final double MIN_PRECISION = 0.25;
     /** Disease synonyms of at most this many letters and digits, in capitals, are abbreviations. */
     static final int ABBREVIATION_LENGTH = 6;
+    /** BioRED Train's disease abbreviations of at most this many letters and digits are kept only if used undefined. */
+    static final int TRAIN_ABBREVIATION_LENGTH = 3;
 
     /** What the build leaves out of the disease names, each measurable by switching it off. */
     public enum Filter {
@@ -466,8 +468,13 @@ public final class VocabularyBuilder {
         Map<String, Map<String, Integer>> geneVotes = new HashMap<>();
         Map<String, Map<String, Integer>> diseaseVotes = new HashMap<>();
         Map<String, String> forms = new HashMap<>();
+        Set<String> usedUndefined = new HashSet<>();
         for (PubTator.Document d : train) {
+            String text = d.title() + " " + d.abstractText();
             for (PubTator.Mention m : d.mentions()) {
+                if (m.isDisease() && !text.contains("(" + m.text())) {
+                    usedUndefined.add(TermKey.disease(m.text()));
+                }
                 // A gene mention may carry one ID per species (E-cadherin: 12550,999); each votes in its species.
                 // Two IDs of one species make it a family ("MMPs"), which names no one gene.
                 boolean oneEach = m.ids().stream().map(speciesOf::get).distinct().count() == m.ids().size();
@@ -508,8 +515,9 @@ public final class VocabularyBuilder {
             if (TermKey.shape(form).length() < 2) {
                 continue;
             }
-            // Train's abbreviations were defined in their own abstracts; elsewhere they mean other things ("IS", "MR", "OB").
-            if (isAbbreviation(form)) {
+            // A two- or three-letter abbreviation Train's abstracts define ("ischemic stroke (IS)") means other things elsewhere
+            // ("IS", "MR", "OB"); a longer one ("HNPCC") or one an abstract uses without defining it is known on its own.
+            if (isAbbreviation(form) && TermKey.shape(form).length() <= TRAIN_ABBREVIATION_LENGTH && !usedUndefined.contains(e.getKey())) {
                 abbreviations++;
                 continue;
             }

@@ -94,4 +94,26 @@ class EntityMatcherTest {
         assertThat(ids("a primary brain tumour")).containsValue("DISEASE:D001932");
         assertThat(ids("The genes is a list; the odds ratio (OR = 1.8) was a 15 percent rise.")).isEmpty();
     }
+
+    @Test
+    void namesAsAbstractsWriteThemFindTheirDisease() {
+        assertThat(ids("a loss of hearing in carriers")).containsEntry("loss of hearing", "DISEASE:D034381");
+        assertThat(ids("eye malformations were seen")).containsEntry("eye malformations", "DISEASE:D005124");
+        assertThat(ids("schizophrenic patients")).containsEntry("schizophrenic", "DISEASE:D012559");
+        assertThat(ids("Colorectal adenocarcinoma cells")).containsEntry("Colorectal adenocarcinoma", "DISEASE:D015179");
+    }
+
+    @Test
+    void aShortFormInsideANameIsPartOfItAndAfterAnotherWordIsNot() {
+        assertThat(ids("a central nervous system (CNS) infection")).containsEntry("central nervous system (CNS) infection", "DISEASE:D002494");
+        assertThat(ids("inherited factor V (FV) deficiency")).containsEntry("factor V (FV) deficiency", "DISEASE:D005166")
+                .doesNotContainValue("GENE:2153");
+        assertThat(ids("the confidence interval (CI) 1.2 to 3.4")).isEmpty();
+    }
+
+    @Test
+    void aDefinedShortFormNamesItsConceptInThePluralAndUndefinedOnesNameNoDisease() {
+        assertThat(ids("hepatocellular carcinoma (HCC) was studied in 47 human HCCs")).containsEntry("HCCs", "DISEASE:D006528");
+        assertThat(matcher.find("IS, MR and OB were scored.")).noneSatisfy(m -> assertThat(m.concept().type()).isEqualTo(Concept.EntityType.DISEASE));
+    }
 }
