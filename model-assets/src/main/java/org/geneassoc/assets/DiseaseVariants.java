@@ -17,33 +17,38 @@ import java.util.Set;
 public final class DiseaseVariants {
     /** The rules, each measurable by leaving it out ({@code bin/geneassoc vocabulary --without-variants}). */
     public enum Rule {
-        /** Words that head disease names and stand for one another: disease/disorder, cancer/carcinoma/tumor/neoplasm, abnormality/malformation/anomaly/defect, … */
+        /** Words that head disease names and stand for one another: disease/disorder/syndrome, cancer/carcinoma/tumor/neoplasm, abnormality/malformation/anomaly/defect, … */
         HEAD_SYNONYMS,
         /** An organ's noun for its adjective and back: kidney/renal, heart/cardiac, liver/hepatic, lung/pulmonary, … */
         ORGAN_ADJECTIVES,
-        /** A two-word name whose second word is a condition said as a phrase: "loss of hearing", "injury to the kidney". */
+        /** A two-word name whose second word is a condition said as a phrase: "loss of hearing", "injury to the kidney", "diseased kidney". */
         OF_PHRASES,
         /** The adjective of a one-word name, which BioRED annotates as the disease: schizophrenic, leukemic, psychotic, epileptic. */
-        ADJECTIVES
+        ADJECTIVES,
+        /** A name without the word that says how it arises, where two or more words remain: "cortisol resistance" for Primary Cortisol Resistance. */
+        DROPPED_MODIFIERS
     }
 
     /** Variants per name at most: a name with several substitutable words yields their combinations up to this. */
     static final int MAX_PER_NAME = 24;
 
     private static final List<List<String>> HEADS = List.of(
-            List.of("disease", "disorder"),
+            List.of("disease", "disorder", "syndrome", "dysfunction", "disturbance"),
             List.of("neoplasm", "cancer", "carcinoma", "tumor"),
             List.of("abnormality", "malformation", "anomaly", "defect"),
             List.of("impairment", "disability"),
-            List.of("injury", "damage"));
+            List.of("injury", "damage"),
+            List.of("hemorrhage", "bleeding"));
     /** Variants only: a text's adenocarcinoma of an organ is filed under the organ's neoplasms when nothing names it. */
     private static final Map<String, List<String>> HEAD_TARGETS_ONLY = Map.of("neoplasm", List.of("adenocarcinoma"),
             "infectious disease", List.of("infection"));
     private static final List<List<String>> ORGANS = List.of(
             List.of("kidney", "renal"), List.of("heart", "cardiac"), List.of("liver", "hepatic"), List.of("lung", "pulmonary"),
             List.of("stomach", "gastric"), List.of("brain", "cerebral"), List.of("eye", "ocular"), List.of("muscle", "muscular"),
-            List.of("skin", "cutaneous"), List.of("intestine", "intestinal"), List.of("colon", "colonic"), List.of("bone", "osseous"),
+            List.of("skin", "cutaneous", "dermatological", "dermatologic"), List.of("intestine", "intestinal"), List.of("colon", "colonic"), List.of("bone", "osseous"),
             List.of("gastrointestinal", "gi"), List.of("central nervous system", "cns"));
+    private static final Set<String> MODIFIERS = Set.of("primary", "congenital", "hereditary", "familial", "idiopathic", "infantile",
+            "inherited", "acquired", "isolated", "sporadic");
     private static final Set<String> CONDITIONS = Set.of("loss", "injury", "damage", "deficiency", "failure", "dysfunction", "disease",
             "disorder", "inflammation", "hypoplasia", "aplasia", "atrophy", "insufficiency", "infection", "neoplasm", "cancer", "tumor");
     private static final Map<String, String> PLURALS = Map.ofEntries(Map.entry("diseases", "disease"), Map.entry("disorders", "disorder"),
@@ -51,7 +56,8 @@ public final class DiseaseVariants {
             Map.entry("tumors", "tumor"), Map.entry("abnormalities", "abnormality"), Map.entry("malformations", "malformation"),
             Map.entry("anomalies", "anomaly"), Map.entry("defects", "defect"), Map.entry("impairments", "impairment"),
             Map.entry("disabilities", "disability"), Map.entry("injuries", "injury"), Map.entry("infections", "infection"),
-            Map.entry("deficiencies", "deficiency"), Map.entry("failures", "failure"), Map.entry("infectious diseases", "infectious disease"));
+            Map.entry("deficiencies", "deficiency"), Map.entry("syndromes", "syndrome"),
+            Map.entry("dysfunctions", "dysfunction"), Map.entry("disturbances", "disturbance"), Map.entry("failures", "failure"), Map.entry("infectious diseases", "infectious disease"));
     /** Suffix of a one-word name → its adjective's suffix, longest first. */
     private static final String[][] ADJECTIVE_SUFFIXES = {{"ension", "ensive"}, {"etes", "etic"}, {"epsy", "eptic"}, {"osis", "otic"},
             {"esity", "ese"}, {"hma", "hmatic"}, {"ia", "ic"}};
@@ -73,12 +79,24 @@ public final class DiseaseVariants {
             for (String joint : List.of(" of ", " of the ", " to the ")) {
                 out.putIfAbsent(b + joint + a, Rule.OF_PHRASES);
             }
+            if (b.equals("disease")) {
+                out.putIfAbsent("diseased " + a, Rule.OF_PHRASES);
+            }
         }
         if (rules.contains(Rule.ADJECTIVES) && words.size() == 1 && lower.length() >= 6 && lower.chars().allMatch(Character::isLetter)) {
             for (String[] s : ADJECTIVE_SUFFIXES) {
                 if (lower.endsWith(s[0])) {
                     out.putIfAbsent(lower.substring(0, lower.length() - s[0].length()) + s[1], Rule.ADJECTIVES);
                     break;
+                }
+            }
+        }
+        if (rules.contains(Rule.DROPPED_MODIFIERS) && words.size() >= 3) {
+            for (int i = 0; i < words.size(); i++) {
+                if (MODIFIERS.contains(words.get(i))) {
+                    List<String> rest = new ArrayList<>(words);
+                    rest.remove(i);
+                    out.putIfAbsent(String.join(" ", rest), Rule.DROPPED_MODIFIERS);
                 }
             }
         }

@@ -394,6 +394,7 @@ public final class VocabularyBuilder {
             }
         }
         int shared = 0;
+        int toMesh = 0;
         for (Map.Entry<String, Set<String>> e : new TreeMap<>(owners).entrySet()) {
             String id = e.getValue().iterator().next();
             if (e.getValue().size() > 1) {
@@ -403,11 +404,18 @@ public final class VocabularyBuilder {
                     continue;
                 }
                 id = owner == null || owner.isEmpty() ? id : owner;
+                // BioRED writes the MeSH ID where MeSH has the disease and OMIM's only where it does not.
+                List<String> mesh = e.getValue().stream().filter(x -> !x.startsWith("OMIM:")).toList();
+                if (id.startsWith("OMIM:") && mesh.size() == 1) {
+                    id = mesh.get(0);
+                    toMesh++;
+                }
             }
             String[] f = first.get(e.getKey() + "\t" + id);
             diseases.put(e.getKey(), new Vocabulary.Term(f[0], Concept.disease(id, diseaseNames.get(id)), f[1]));
         }
         dropped.put(Filter.SHARED_NAMES, shared);
+        report.put("omimNamesGivenToMesh", toMesh);
         addVariants(owners.keySet(), variantOwners, variantNameOwner, variantFirst);
         report.put("diseaseConcepts", diseaseNames.size());
         report.put("diseaseNamesDropped", new TreeMap<>(dropped.entrySet().stream()
@@ -539,6 +547,8 @@ public final class VocabularyBuilder {
     private void dropFalseFriends(List<PubTator.Document> train) {
         EntityMatcher matcher = new EntityMatcher(vocabulary());
         Map<String, int[]> seen = new HashMap<>();
+        Map<String, int[]> seenConcepts = new HashMap<>();
+        Map<String, Set<String>> conceptKeys = new HashMap<>();
         for (PubTator.Document d : train) {
             String text = d.title() + " " + d.abstractText();
             for (Mention m : matcher.find(text)) {
@@ -554,6 +564,12 @@ public final class VocabularyBuilder {
                 c[0]++;
                 if (right) {
                     c[1]++;
+                }
+                if (!gene) {
+                    int[] k = seenConcepts.computeIfAbsent(m.concept().id(), x -> new int[2]);
+                    k[0]++;
+                    k[1] += right ? 1 : 0;
+                    conceptKeys.computeIfAbsent(m.concept().id(), x -> new TreeSet<>()).add(bare);
                 }
             }
         }
@@ -576,5 +592,16 @@ public final class VocabularyBuilder {
         }
         Collections.sort(dropped);
         report.put("falseFriendsDropped", dropped);
+        // A disease concept Train shows to be mostly unannotated under whichever of its names ("wound", "wounds", "injuries"):
+        // the names it was seen by go, though each was seen too rarely to judge alone.
+        List<String> concepts = new ArrayList<>();
+        for (Map.Entry<String, int[]> e : new TreeMap<>(seenConcepts).entrySet()) {
+            int[] c = e.getValue();
+            if (c[0] >= MIN_SEEN && (double) c[1] / c[0] < MIN_PRECISION) {
+                conceptKeys.get(e.getKey()).forEach(diseases::remove);
+                concepts.add(e.getKey() + " " + diseaseNames.getOrDefault(e.getKey(), "") + " (" + c[1] + "/" + c[0] + ")");
+            }
+        }
+        report.put("falseFriendConceptsDropped", concepts);
     }
 }

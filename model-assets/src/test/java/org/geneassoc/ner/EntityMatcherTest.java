@@ -116,4 +116,19 @@ class EntityMatcherTest {
         assertThat(ids("hepatocellular carcinoma (HCC) was studied in 47 human HCCs")).containsEntry("HCCs", "DISEASE:D006528");
         assertThat(matcher.find("IS, MR and OB were scored.")).noneSatisfy(m -> assertThat(m.concept().type()).isEqualTo(Concept.EntityType.DISEASE));
     }
+
+    @Test
+    void coordinatedNamesNameEachDisease() {
+        assertThat(matcher.find("carriers of MEN1 and 2 mutations")).extracting(m -> m.text() + "=" + m.concept().id())
+                .contains("MEN1=D018761", "2=D018813");
+        assertThat(matcher.find("families with breast or ovarian cancer")).extracting(m -> m.text() + "=" + m.concept().id())
+                .contains("breast=D001943", "ovarian cancer=D010051");
+        assertThat(matcher.find("genotype and prostate cancer")).extracting(Mention::text).containsExactly("prostate cancer");
+    }
+
+    @Test
+    void aNameWithoutTheWordForHowItAroseAndMeshBeforeOmim() {
+        assertThat(ids("cortisol resistance in a family")).containsEntry("cortisol resistance", "DISEASE:C535280");
+        assertThat(ids("renal tubular dysgenesis")).containsEntry("renal tubular dysgenesis", "DISEASE:C537048");
+    }
 }

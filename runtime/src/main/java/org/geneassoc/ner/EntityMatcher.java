@@ -21,6 +21,12 @@ public final class EntityMatcher {
     static final int CASED_DISEASE = 4;
     /** Longest short form in parentheses that a name may hold inside it. */
     static final int SHORT_FORM_LENGTH = 10;
+    /** ", 2", " and 2", " or II" after a name that ends in a number: "MEN1 and 2", "type I and II". */
+    private static final Pattern NEXT_NUMBER = Pattern.compile("\\G(?:\\s*,\\s*|\\s+(?:and|or|and/or)\\s+)(\\d{1,2}|I{1,3}|IV|VI{0,3})\\b(?![-/%]|\\.\\d)");
+    /** The number a name ends in, written on its own or joined to the word before it. */
+    private static final Pattern LAST_NUMBER = Pattern.compile("(\\d{1,2}|\\bI{1,3}|\\bIV|\\bVI{0,3})$");
+    /** "breast and " before "ovarian cancer": a word and a conjunction that share the name's head. */
+    private static final Pattern SHARED_HEAD = Pattern.compile("\\b([A-Za-z][a-z]{2,})(?:\\s*,\\s*|\\s+(?:and|or|and/or)\\s+)$");
     private static final Pattern SHORT_FORM = Pattern.compile("\\G\\s*\\(([A-Za-z][A-Za-z0-9αβγδκ-]{1,9})\\)");
 
     private final Vocabulary vocabulary;
@@ -105,7 +111,52 @@ public final class EntityMatcher {
                 i++;
             }
         }
-        return withShortForms(text, words, found);
+        return withShortForms(text, words, withEllipses(text, found));
+    }
+
+    /**
+     * Names that share a part with the name beside them, as coordinations write them: "MEN1 and 2" also
+     * names MEN2, "breast and ovarian cancer" also breast cancer. A disease only, and only where the
+     * vocabulary has the whole name.
+     */
+    private List<Mention> withEllipses(String text, List<Mention> found) {
+        List<Mention> added = new ArrayList<>();
+        for (Mention m : found) {
+            if (m.concept().type() != Concept.EntityType.DISEASE) {
+                continue;
+            }
+            Matcher last = LAST_NUMBER.matcher(m.text());
+            Matcher next = NEXT_NUMBER.matcher(text);
+            next.region(m.end(), text.length());
+            if (last.find() && next.lookingAt()) {
+                Mention e = diseaseNamed(m.text().substring(0, last.start()) + next.group(1), next.start(1), next.end(1), text);
+                if (e != null) {
+                    added.add(e);
+                }
+            }
+            int space = m.text().indexOf(' ');
+            Matcher before = SHARED_HEAD.matcher(text);
+            before.region(Math.max(0, m.start() - 30), m.start());
+            if (space > 0 && before.find()) {
+                Mention e = diseaseNamed(before.group(1) + m.text().substring(space), before.start(1), before.end(1), text);
+                if (e != null && found.stream().noneMatch(f -> f.start() < e.end() && e.start() < f.end())) {
+                    added.add(e);
+                }
+            }
+        }
+        if (added.isEmpty()) {
+            return found;
+        }
+        List<Mention> all = new ArrayList<>(found);
+        all.addAll(added);
+        all.sort(java.util.Comparator.comparingInt(Mention::start));
+        return all;
+    }
+
+    /** A mention over {@code start..end} of the disease the vocabulary names {@code name}, or null. */
+    private Mention diseaseNamed(String name, int start, int end, String text) {
+        Vocabulary.Term t = vocabulary.disease(TermKey.disease(name));
+        return t == null || !diseaseCaseOk(name, t.form()) ? null : new Mention(start, end, text.substring(start, end), t.concept());
     }
 
     /** Per word: the species its sentence names, where it names one; else the text's. */
