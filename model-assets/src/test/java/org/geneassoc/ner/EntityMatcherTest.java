@@ -118,6 +118,13 @@ class EntityMatcherTest {
     }
 
     @Test
+    void namesOfAConceptTrainShowsUnannotatedAreDroppedTogether() {
+        assertThat(matcher.find("A scratch wound assay; the wounds closed, without recurrence."))
+                .noneSatisfy(m -> assertThat(m.concept().type()).isEqualTo(Concept.EntityType.DISEASE));
+        assertThat(ids("a burn injury")).containsEntry("burn", "DISEASE:D002056");
+    }
+
+    @Test
     void coordinatedNamesNameEachDisease() {
         assertThat(matcher.find("carriers of MEN1 and 2 mutations")).extracting(m -> m.text() + "=" + m.concept().id())
                 .contains("MEN1=D018761", "2=D018813");
