@@ -10,7 +10,9 @@ import java.util.regex.Pattern;
 /**
  * Finds gene and disease names in a text by longest dictionary match over word spans. Short gene
  * symbols must match with their case ("CAT" the gene, not "cat"); a short form defined in the text
- * ("Alzheimer's disease (AD)") names the same concept everywhere after it in that text.
+ * ("Alzheimer's disease (AD)") names the same concept everywhere after it in that text. A short form in
+ * parentheses inside a name is skipped ("central nervous system (CNS) infection"), and coordinated
+ * disease names name each disease ("MEN1 and 2", "breast and ovarian cancer").
  */
 public final class EntityMatcher {
     /** Longest name looked up, in words. */
