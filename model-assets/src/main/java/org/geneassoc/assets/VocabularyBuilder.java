@@ -95,7 +95,7 @@ public final class VocabularyBuilder {
         }
     }
 
-    /** Compiles the vocabulary with every filter on; see {@link #compile(Path, Path, Set)}. */
+    /** Compiles the vocabulary with every filter and variant rule on; see {@link #compile(Path, Path, Set, Set)}. */
     public static Map<String, Object> compile(Path data, Path out) throws IOException {
         return compile(data, out, EnumSet.allOf(Filter.class), DiseaseVariants.all());
     }
@@ -347,13 +347,9 @@ public final class VocabularyBuilder {
         for (String[] c : rows(sources, 3)) {
             sourceOf.putIfAbsent(c[0] + "\t" + c[1], c[2]);
         }
-        Map<String, Set<String>> owners = new HashMap<>();
-        Map<String, String> nameOwner = new HashMap<>();
-        Map<String, String[]> first = new HashMap<>();
+        Claims sourceNames = new Claims();
+        Claims variants = new Claims();
         Map<Filter, Integer> dropped = new EnumMap<>(Filter.class);
-        Map<String, Set<String>> variantOwners = new HashMap<>();
-        Map<String, String> variantNameOwner = new HashMap<>();
-        Map<String, String[]> variantFirst = new HashMap<>();
         for (String[] c : rows(vocabulary, 3)) {
             String id = c[0].startsWith("MESH:") ? c[0].substring(5) : c[0];
             diseaseNames.put(id, c[1]);
@@ -376,34 +372,24 @@ public final class VocabularyBuilder {
                     if (TermKey.shape(form).length() < 3) {
                         continue;
                     }
-                    String key = TermKey.disease(form);
-                    owners.computeIfAbsent(key, k -> new TreeSet<>()).add(id);
-                    first.putIfAbsent(key + "\t" + id, new String[] {form, source});
-                    if (i == 0) {
-                        nameOwner.merge(key, id, (a, b) -> a.equals(b) ? a : "");
-                    }
+                    sourceNames.add(TermKey.disease(form), id, form, source, i == 0);
                     for (Map.Entry<String, DiseaseVariants.Rule> v : DiseaseVariants.of(form, variantRules).entrySet()) {
-                        String vk = TermKey.disease(v.getKey());
-                        variantOwners.computeIfAbsent(vk, k -> new TreeSet<>()).add(id);
-                        variantFirst.putIfAbsent(vk + "\t" + id, new String[] {v.getKey(), v.getValue().name() + " of " + form});
-                        if (i == 0) {
-                            variantNameOwner.merge(vk, id, (a, b) -> a.equals(b) ? a : "");
-                        }
+                        variants.add(TermKey.disease(v.getKey()), id, v.getKey(), v.getValue().name() + " of " + form, i == 0);
                     }
                 }
             }
         }
         int shared = 0;
         int toMesh = 0;
-        for (Map.Entry<String, Set<String>> e : new TreeMap<>(owners).entrySet()) {
+        for (Map.Entry<String, Set<String>> e : new TreeMap<>(sourceNames.ids).entrySet()) {
             String id = e.getValue().iterator().next();
             if (e.getValue().size() > 1) {
-                String owner = nameOwner.get(e.getKey());
-                if (filters.contains(Filter.SHARED_NAMES) && (owner == null || owner.isEmpty())) {
+                String owner = sourceNames.owner(e.getKey());
+                if (filters.contains(Filter.SHARED_NAMES) && owner == null) {
                     shared++;
                     continue;
                 }
-                id = owner == null || owner.isEmpty() ? id : owner;
+                id = owner == null ? id : owner;
                 // BioRED writes the MeSH ID where MeSH has the disease and OMIM's only where it does not.
                 List<String> mesh = e.getValue().stream().filter(x -> !x.startsWith("OMIM:")).toList();
                 if (id.startsWith("OMIM:") && mesh.size() == 1) {
@@ -411,12 +397,12 @@ public final class VocabularyBuilder {
                     toMesh++;
                 }
             }
-            String[] f = first.get(e.getKey() + "\t" + id);
+            String[] f = sourceNames.first(e.getKey(), id);
             diseases.put(e.getKey(), new Vocabulary.Term(f[0], Concept.disease(id, diseaseNames.get(id)), f[1]));
         }
         dropped.put(Filter.SHARED_NAMES, shared);
         report.put("omimNamesGivenToMesh", toMesh);
-        addVariants(owners.keySet(), variantOwners, variantNameOwner, variantFirst);
+        addVariants(sourceNames.ids.keySet(), variants);
         report.put("diseaseConcepts", diseaseNames.size());
         report.put("diseaseNamesDropped", new TreeMap<>(dropped.entrySet().stream()
                 .collect(java.util.stream.Collectors.toMap(e -> e.getKey().name(), Map.Entry::getValue))));
@@ -426,22 +412,47 @@ public final class VocabularyBuilder {
      * The variants whose key no source name holds and no gene name either (a disease key is looked up
      * first); one that several concepts make goes to the concept whose preferred name made it, else nowhere.
      */
-    private void addVariants(Set<String> sourceKeys, Map<String, Set<String>> owners, Map<String, String> nameOwner, Map<String, String[]> first) {
+    private void addVariants(Set<String> sourceKeys, Claims variants) {
         Map<String, Integer> added = new TreeMap<>();
-        for (Map.Entry<String, Set<String>> e : new TreeMap<>(owners).entrySet()) {
+        for (Map.Entry<String, Set<String>> e : new TreeMap<>(variants.ids).entrySet()) {
             String key = e.getKey();
             if (sourceKeys.contains(key) || TermKey.shape(key).length() < 5 || genes.values().stream().anyMatch(g -> g.containsKey(key))) {
                 continue;
             }
-            String owner = nameOwner.get(key);
-            String id = e.getValue().size() == 1 ? e.getValue().iterator().next() : owner == null || owner.isEmpty() ? null : owner;
+            String id = e.getValue().size() == 1 ? e.getValue().iterator().next() : variants.owner(key);
             if (id != null) {
-                String[] f = first.get(key + "\t" + id);
+                String[] f = variants.first(key, id);
                 diseases.put(key, new Vocabulary.Term(f[0], Concept.disease(id, diseaseNames.get(id)), "variant: " + f[1]));
                 added.merge(f[1].substring(0, f[1].indexOf(' ')), 1, Integer::sum);
             }
         }
         report.put("diseaseVariantsAdded", added);
+    }
+
+    /** Which concepts claim a name key, which one has it as its preferred name, and the form and source each claimed it by first. */
+    private static final class Claims {
+        final Map<String, Set<String>> ids = new HashMap<>();
+        private final Map<String, String> preferred = new HashMap<>();
+        private final Map<String, String[]> first = new HashMap<>();
+
+        void add(String key, String id, String form, String source, boolean preferredName) {
+            ids.computeIfAbsent(key, k -> new TreeSet<>()).add(id);
+            first.putIfAbsent(key + "\t" + id, new String[] {form, source});
+            if (preferredName) {
+                preferred.merge(key, id, (a, b) -> a.equals(b) ? a : "");
+            }
+        }
+
+        /** The one concept whose preferred name the key is; null where none or several are. */
+        String owner(String key) {
+            String o = preferred.get(key);
+            return o == null || o.isEmpty() ? null : o;
+        }
+
+        /** The form and source by which {@code id} first claimed the key. */
+        String[] first(String key, String id) {
+            return first.get(key + "\t" + id);
+        }
     }
 
     private Filter dropped(String synonym) {
@@ -543,6 +554,11 @@ public final class VocabularyBuilder {
                 .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder()))).orElseThrow().getKey();
     }
 
+    /** Whether matches counted as {seen, right} are enough to judge and mostly land on no gold entity of their type. */
+    private static boolean mostlyWrong(int[] seenRight) {
+        return seenRight[0] >= MIN_SEEN && (double) seenRight[1] / seenRight[0] < MIN_PRECISION;
+    }
+
     /** Matches every Train text and drops the names that mostly hit words BioRED did not annotate as that type. */
     private void dropFalseFriends(List<PubTator.Document> train) {
         EntityMatcher matcher = new EntityMatcher(vocabulary());
@@ -576,7 +592,7 @@ public final class VocabularyBuilder {
         List<String> dropped = new ArrayList<>();
         for (Map.Entry<String, int[]> e : new TreeMap<>(seen).entrySet()) {
             int[] c = e.getValue();
-            if (c[0] >= MIN_SEEN && (double) c[1] / c[0] < MIN_PRECISION) {
+            if (mostlyWrong(c)) {
                 String key = e.getKey().substring(1);
                 String form = null;
                 if (e.getKey().charAt(0) == 'G') {
@@ -597,7 +613,7 @@ public final class VocabularyBuilder {
         List<String> concepts = new ArrayList<>();
         for (Map.Entry<String, int[]> e : new TreeMap<>(seenConcepts).entrySet()) {
             int[] c = e.getValue();
-            if (c[0] >= MIN_SEEN && (double) c[1] / c[0] < MIN_PRECISION) {
+            if (mostlyWrong(c)) {
                 conceptKeys.get(e.getKey()).forEach(diseases::remove);
                 concepts.add(e.getKey() + " " + diseaseNames.getOrDefault(e.getKey(), "") + " (" + c[1] + "/" + c[0] + ")");
             }
