@@ -43,6 +43,22 @@ class DiseaseVariantsTest {
     }
 
     @Test
+    void anOrgansDiseasesAreNamedByTheDamageToIt() {
+        assertThat(all("Kidney Diseases")).containsEntry("renal fibrosis", Rule.ORGAN_PATHOLOGIES)
+                .containsEntry("kidney lesion", Rule.ORGAN_PATHOLOGIES).containsKey("renal injury");
+        assertThat(all("Myocardial Disease")).containsKeys("myocardial damage", "myocardium necrosis");
+        assertThat(all("Gastrointestinal Diseases")).containsKey("gi toxicity");
+        assertThat(all("Rare Diseases")).doesNotContainValue(Rule.ORGAN_PATHOLOGIES);
+        assertThat(all("Kidney Neoplasms")).doesNotContainValue(Rule.ORGAN_PATHOLOGIES);
+        assertThat(all("Polycystic Kidney Diseases")).doesNotContainValue(Rule.ORGAN_PATHOLOGIES);
+    }
+
+    @Test
+    void aDroppedModifierLeavesNoStrayComma() {
+        assertThat(all("Pulmonary Hypoplasia, Primary")).containsEntry("pulmonary hypoplasia", Rule.DROPPED_MODIFIERS);
+    }
+
+    @Test
     void eachRuleCanBeLeftOut() {
         assertThat(DiseaseVariants.of("Hearing Loss", EnumSet.complementOf(EnumSet.of(Rule.OF_PHRASES)))).doesNotContainKey("loss of hearing");
         assertThat(DiseaseVariants.of("Eye Abnormalities", EnumSet.of(Rule.ORGAN_ADJECTIVES))).containsOnlyKeys("ocular abnormalities");
