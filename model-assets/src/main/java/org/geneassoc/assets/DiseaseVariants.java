@@ -54,6 +54,8 @@ public final class DiseaseVariants {
             List.of("stomach", "gastric"), List.of("brain", "cerebral"), List.of("eye", "ocular"), List.of("muscle", "muscular"),
             List.of("skin", "cutaneous", "dermatological", "dermatologic"), List.of("intestine", "intestinal"), List.of("colon", "colonic"), List.of("bone", "osseous"),
             List.of("gastrointestinal", "gi"), List.of("central nervous system", "cns"), List.of("myocardium", "myocardial"));
+    /** The heads of an organ's diseases concept ("Kidney Diseases", "muscle disorder") that {@link Rule#ORGAN_PATHOLOGIES} reads. */
+    private static final Set<String> ORGAN_DISEASE_HEADS = Set.of("disease", "disorder");
     /** The general words for an organ's damage that BioRED Train files under the organ's diseases. */
     private static final List<String> PATHOLOGIES = List.of("lesion", "injury", "injuries", "damage", "toxicity", "fibrosis",
             "hypoplasia", "inflammation", "necrosis", "dysfunction", "impairment", "abnormality", "abnormalities", "defect");
@@ -110,7 +112,7 @@ public final class DiseaseVariants {
                 }
             }
         }
-        if (rules.contains(Rule.ORGAN_PATHOLOGIES) && words.size() == 2 && List.of("disease", "disorder").contains(singular(words.get(1)))) {
+        if (rules.contains(Rule.ORGAN_PATHOLOGIES) && words.size() == 2 && ORGAN_DISEASE_HEADS.contains(singular(words.get(1)))) {
             for (List<String> organ : ORGANS) {
                 if (organ.contains(words.get(0))) {
                     for (String form : organ) {

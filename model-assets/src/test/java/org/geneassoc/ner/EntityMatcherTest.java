@@ -101,6 +101,8 @@ class EntityMatcherTest {
         assertThat(ids("eye malformations were seen")).containsEntry("eye malformations", "DISEASE:D005124");
         assertThat(ids("schizophrenic patients")).containsEntry("schizophrenic", "DISEASE:D012559");
         assertThat(ids("Colorectal adenocarcinoma cells")).containsEntry("Colorectal adenocarcinoma", "DISEASE:D015179");
+        assertThat(ids("dose-limiting GI toxicity and muscle injury")).containsEntry("GI toxicity", "DISEASE:D005767")
+                .containsEntry("muscle injury", "DISEASE:D009135");
     }
 
     @Test
