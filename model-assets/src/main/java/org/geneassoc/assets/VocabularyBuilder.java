@@ -21,7 +21,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.zip.GZIPInputStream;
+import org.geneassoc.evaluation.Corpus;
 import org.geneassoc.evaluation.PubTator;
 import org.geneassoc.ner.Concept;
 import org.geneassoc.ner.EntityMatcher;
@@ -32,14 +34,16 @@ import org.geneassoc.ner.Vocabulary;
 
 /**
  * Build step: the gene and disease vocabulary from the reference data in {@code ../shared/data/vocab}
- * and the mention → ID pairs annotated in BioRED Train.
+ * and the mention → ID pairs annotated in the {@link Corpus#ALL annotated corpora} (BioRED Train and Dev,
+ * NLM-Gene, GNormPlus, NCBI Disease, BC5CDR), their lockbox abstracts left out.
  * <p>Genes, per species (human, mouse, rat): NCBI Gene symbols, synonyms and full names, HGNC aliases and
  * IDs for human genes, and NCBI's one-to-one orthologs, which give each mouse and rat gene its human
  * counterpart and let a human name find the rodent gene in a text about mice or rats.
  * <p>Diseases: the names and synonyms of the disease vocabulary (CTD MEDIC with Disease Ontology and
  * Mondo synonyms), as MeSH or OMIM IDs the way BioRED writes them, after the {@link Filter}s.
- * <p>Names that BioRED Train shows to be mostly something else go: a name found at least
- * {@value #MIN_SEEN} times in Train with precision under {@value #MIN_PRECISION}.
+ * <p>Names that the corpora show to be mostly something else go: a name found at least
+ * {@value #MIN_SEEN} times in the corpora that annotate its kind (genes or diseases) with precision under
+ * {@value #MIN_PRECISION}.
  */
 public final class VocabularyBuilder {
     /** The build report written beside the terms. */
@@ -63,7 +67,7 @@ public final class VocabularyBuilder {
         SHORT_ABBREVIATIONS,
         /** Names that several concepts share, unless exactly one of them has it as its preferred name. */
         SHARED_NAMES,
-        /** Names BioRED Train shows to be mostly something else (see the class comment). */
+        /** Names the annotated corpora show to be mostly something else (see the class comment). */
         FALSE_FRIENDS
     }
 
@@ -71,8 +75,7 @@ public final class VocabularyBuilder {
     private static final java.util.regex.Pattern MICRO_RNA = java.util.regex.Pattern.compile("(?i)mir(\\d+[a-z]?(?:-\\d+)?)");
     private static final List<String> SOURCES = List.of("vocab/ncbi-human-genes.tsv", "vocab/ncbi-mouse-genes.tsv", "vocab/ncbi-rat-genes.tsv",
             "vocab/ncbi-human-genes-all-types.tsv.gz", "vocab/ncbi-mouse-genes-all-types.tsv.gz", "vocab/ncbi-rat-genes-all-types.tsv.gz",
-            "vocab/hgnc.tsv", "vocab/ncbi-orthologs-human-mouse-rat.tsv", "vocab/disease-vocabulary.tsv", "vocab/disease-term-sources.tsv.gz",
-            "biored/Train.PubTator");
+            "vocab/hgnc.tsv", "vocab/ncbi-orthologs-human-mouse-rat.tsv", "vocab/disease-vocabulary.tsv", "vocab/disease-term-sources.tsv.gz");
 
     private final Set<Filter> filters;
     private final Set<DiseaseVariants.Rule> variantRules;
@@ -102,19 +105,15 @@ public final class VocabularyBuilder {
 
     /**
      * Compiles the vocabulary from the reference data folder into {@code out} (terms.tsv.gz and a
-     * vocabulary.json report); {@code bin/geneassoc vocabulary} runs it. Returns the report.
+     * vocabulary.json report), learning from every annotated abstract outside the lockbox;
+     * {@code bin/geneassoc vocabulary} runs it. Returns the report.
      *
      * @param variantRules the {@link DiseaseVariants.Rule}s whose disease name variants are added
      */
     public static Map<String, Object> compile(Path data, Path out, Set<Filter> filters, Set<DiseaseVariants.Rule> variantRules) throws IOException {
-        for (String source : SOURCES) {
-            if (!Files.isRegularFile(data.resolve(source))) {
-                throw new IOException("Vocabulary source " + data.resolve(source) + " does not exist");
-            }
-        }
-        VocabularyBuilder b = new VocabularyBuilder(filters.isEmpty() ? EnumSet.noneOf(Filter.class) : EnumSet.copyOf(filters),
-                variantRules.isEmpty() ? EnumSet.noneOf(DiseaseVariants.Rule.class) : EnumSet.copyOf(variantRules));
-        Vocabulary v = b.build(data);
+        Set<String> lockbox = Corpus.lockbox(Corpus.readAll(data));
+        VocabularyBuilder b = builder(data, filters, variantRules);
+        Vocabulary v = b.build(data, pmid -> !lockbox.contains(pmid));
         v.write(out);
         b.report.put("filters", new TreeSet<>(b.filters.stream().map(Enum::name).toList()));
         b.report.put("diseaseVariantRules", new TreeSet<>(b.variantRules.stream().map(Enum::name).toList()));
@@ -124,7 +123,30 @@ public final class VocabularyBuilder {
         return b.report;
     }
 
-    private Vocabulary build(Path data) throws IOException {
+    /**
+     * The vocabulary with every filter and variant rule on, learning names only from the annotated
+     * abstracts whose PubMed ID passes {@code learnFrom}: what cross-validation builds once per fold.
+     */
+    public static Vocabulary learn(Path data, Predicate<String> learnFrom) throws IOException {
+        return builder(data, EnumSet.allOf(Filter.class), DiseaseVariants.all()).build(data, learnFrom);
+    }
+
+    private static VocabularyBuilder builder(Path data, Set<Filter> filters, Set<DiseaseVariants.Rule> variantRules) throws IOException {
+        for (String source : SOURCES) {
+            if (!Files.isRegularFile(data.resolve(source))) {
+                throw new IOException("Vocabulary source " + data.resolve(source) + " does not exist");
+            }
+        }
+        for (Corpus c : Corpus.ALL) {
+            if (!Files.isRegularFile(data.resolve(c.file()))) {
+                throw new IOException("Annotated corpus " + data.resolve(c.file()) + " (" + c.name() + ") does not exist");
+            }
+        }
+        return new VocabularyBuilder(filters.isEmpty() ? EnumSet.noneOf(Filter.class) : EnumSet.copyOf(filters),
+                variantRules.isEmpty() ? EnumSet.noneOf(DiseaseVariants.Rule.class) : EnumSet.copyOf(variantRules));
+    }
+
+    private Vocabulary build(Path data, Predicate<String> learnFrom) throws IOException {
         readHgnc(data.resolve("vocab/hgnc.tsv"));
         readOrthologs(data.resolve("vocab/ncbi-orthologs-human-mouse-rat.tsv"));
         for (Species s : Species.values()) {
@@ -132,13 +154,20 @@ public final class VocabularyBuilder {
             readNcbiGenes(s, data.resolve("vocab/ncbi-" + species + "-genes.tsv"), data.resolve("vocab/ncbi-" + species + "-genes-all-types.tsv.gz"));
         }
         readDiseases(data.resolve("vocab/disease-vocabulary.tsv"), data.resolve("vocab/disease-term-sources.tsv.gz"));
-        List<PubTator.Document> train = PubTator.read(data.resolve("biored/Train.PubTator"));
-        addBioredMentions(train);
+        List<Corpus.Annotated> corpora = new ArrayList<>();
+        Map<String, Integer> learnedFrom = new LinkedHashMap<>();
+        for (Corpus c : Corpus.ALL) {
+            Corpus.Annotated a = c.read(data).only(learnFrom);
+            corpora.add(a);
+            learnedFrom.put(c.file(), a.documents().size());
+        }
+        addAnnotatedNames(corpora);
         addOrthologNames();
         if (filters.contains(Filter.FALSE_FRIENDS)) {
-            dropFalseFriends(train);
+            dropFalseFriends(corpora);
         }
         report.put("sources", SOURCES);
+        report.put("annotatedAbstractsLearnedFrom", learnedFrom);
         return vocabulary();
     }
 
@@ -478,34 +507,41 @@ public final class VocabularyBuilder {
     }
 
     /**
-     * Each annotated mention text names the ID it was annotated with most often. For genes this adds, per
-     * species, names the tables lack and never replaces one; for diseases the annotation wins over the tables.
+     * Each annotated mention text names the ID it was annotated with most often, over the corpora that
+     * annotate its kind. For genes this adds, per species, names the tables lack and never replaces one
+     * (genes of other species are not counted); for diseases the annotation wins over the tables.
      */
-    private void addBioredMentions(List<PubTator.Document> train) {
+    private void addAnnotatedNames(List<Corpus.Annotated> corpora) {
         Map<String, Species> speciesOf = new HashMap<>();
         symbols.forEach((s, ids) -> ids.keySet().forEach(id -> speciesOf.put(id, s)));
         Map<String, Map<String, Integer>> geneVotes = new HashMap<>();
         Map<String, Map<String, Integer>> diseaseVotes = new HashMap<>();
         Map<String, String> forms = new HashMap<>();
         Set<String> usedUndefined = new HashSet<>();
-        for (PubTator.Document d : train) {
-            String text = d.title() + " " + d.abstractText();
-            for (PubTator.Mention m : d.mentions()) {
-                if (m.isDisease() && !text.contains("(" + m.text())) {
-                    usedUndefined.add(TermKey.disease(m.text()));
+        for (Corpus.Annotated corpus : corpora) {
+            for (PubTator.Document d : corpus.documents()) {
+                String text = d.title() + " " + d.abstractText();
+                for (PubTator.Mention m : d.mentions()) {
+                    boolean counted = m.isGene() ? corpus.corpus().genes() : m.isDisease() && corpus.corpus().diseases();
+                    if (!counted) {
+                        continue;
+                    }
+                    if (m.isDisease() && !text.contains("(" + m.text())) {
+                        usedUndefined.add(TermKey.disease(m.text()));
+                    }
+                    // A gene mention may carry one ID per species (E-cadherin: 12550,999); each votes in its species.
+                    // Two IDs of one species make it a family ("MMPs"), which names no one gene.
+                    List<String> ids = m.isGene() ? m.ids().stream().filter(speciesOf::containsKey).toList() : m.ids();
+                    boolean oneEach = ids.stream().map(speciesOf::get).distinct().count() == ids.size();
+                    if (ids.isEmpty() || (m.isDisease() && ids.size() != 1) || (m.isGene() && (!oneEach || ids.size() < m.ids().size()))) {
+                        continue;
+                    }
+                    String key = m.isGene() ? "G" + TermKey.gene(m.text()) : "D" + TermKey.disease(m.text());
+                    for (String id : ids) {
+                        (m.isGene() ? geneVotes : diseaseVotes).computeIfAbsent(key.substring(1), k -> new TreeMap<>()).merge(id, 1, Integer::sum);
+                    }
+                    forms.putIfAbsent(key, m.text());
                 }
-                // A gene mention may carry one ID per species (E-cadherin: 12550,999); each votes in its species.
-                // Two IDs of one species make it a family ("MMPs"), which names no one gene.
-                boolean oneEach = m.ids().stream().map(speciesOf::get).distinct().count() == m.ids().size();
-                if ((m.isDisease() && m.ids().size() != 1) || (m.isGene() && !oneEach) || (!m.isGene() && !m.isDisease())
-                        || m.ids().contains("-")) {
-                    continue;
-                }
-                String key = m.isGene() ? "G" + TermKey.gene(m.text()) : "D" + TermKey.disease(m.text());
-                for (String id : m.ids()) {
-                    (m.isGene() ? geneVotes : diseaseVotes).computeIfAbsent(key.substring(1), k -> new TreeMap<>()).merge(id, 1, Integer::sum);
-                }
-                forms.putIfAbsent(key, m.text());
             }
         }
         int g = 0;
@@ -523,7 +559,7 @@ public final class VocabularyBuilder {
                     }
                 });
                 if (!votes.isEmpty() && !genes.get(s).containsKey(e.getKey())) {
-                    genes.get(s).put(e.getKey(), new Vocabulary.Term(form, gene(s, top(votes)), "BioRED Train"));
+                    genes.get(s).put(e.getKey(), new Vocabulary.Term(form, gene(s, top(votes)), "annotated corpora"));
                     g++;
                 }
             }
@@ -534,19 +570,19 @@ public final class VocabularyBuilder {
             if (TermKey.shape(form).length() < 2) {
                 continue;
             }
-            // A two- or three-letter abbreviation Train's abstracts define ("ischemic stroke (IS)") means other things elsewhere
+            // A two- or three-letter abbreviation the annotated abstracts define ("ischemic stroke (IS)") means other things elsewhere
             // ("IS", "MR", "OB"); a longer one ("HNPCC") or one an abstract uses without defining it is known on its own.
             if (isAbbreviation(form) && TermKey.shape(form).length() <= TRAIN_ABBREVIATION_LENGTH && !usedUndefined.contains(e.getKey())) {
                 abbreviations++;
                 continue;
             }
             String id = top(e.getValue());
-            diseases.put(e.getKey(), new Vocabulary.Term(form, Concept.disease(id, diseaseNames.getOrDefault(id, form)), "BioRED Train"));
+            diseases.put(e.getKey(), new Vocabulary.Term(form, Concept.disease(id, diseaseNames.getOrDefault(id, form)), "annotated corpora"));
             dz++;
         }
-        report.put("bioredGeneNames", g);
-        report.put("bioredDiseaseNames", dz);
-        report.put("bioredDiseaseAbbreviationsDropped", abbreviations);
+        report.put("annotatedGeneNames", g);
+        report.put("annotatedDiseaseNames", dz);
+        report.put("annotatedDiseaseAbbreviationsDropped", abbreviations);
     }
 
     private static String top(Map<String, Integer> votes) {
@@ -559,33 +595,41 @@ public final class VocabularyBuilder {
         return seenRight[0] >= MIN_SEEN && (double) seenRight[1] / seenRight[0] < MIN_PRECISION;
     }
 
-    /** Matches every Train text and drops the names that mostly hit words BioRED did not annotate as that type. */
-    private void dropFalseFriends(List<PubTator.Document> train) {
+    /**
+     * Matches every annotated text and drops the names that mostly hit words its corpus did not annotate
+     * as that kind; a name is judged only on the corpora that annotate its kind.
+     */
+    private void dropFalseFriends(List<Corpus.Annotated> corpora) {
         EntityMatcher matcher = new EntityMatcher(vocabulary());
         Map<String, int[]> seen = new HashMap<>();
         Map<String, int[]> seenConcepts = new HashMap<>();
         Map<String, Set<String>> conceptKeys = new HashMap<>();
-        for (PubTator.Document d : train) {
-            String text = d.title() + " " + d.abstractText();
-            for (Mention m : matcher.find(text)) {
-                boolean gene = m.concept().type() == Concept.EntityType.GENE;
-                String bare = gene ? TermKey.gene(m.text()) : TermKey.disease(m.text());
-                boolean known = gene ? genes.values().stream().anyMatch(t -> t.containsKey(bare)) : diseases.containsKey(bare);
-                if (!known) {
-                    continue;
-                }
-                boolean right = d.mentions().stream().anyMatch(g -> (gene ? g.isGene() : g.isDisease())
-                        && g.start() < m.end() && m.start() < g.end());
-                int[] c = seen.computeIfAbsent((gene ? "G" : "D") + bare, k -> new int[2]);
-                c[0]++;
-                if (right) {
-                    c[1]++;
-                }
-                if (!gene) {
-                    int[] k = seenConcepts.computeIfAbsent(m.concept().id(), x -> new int[2]);
-                    k[0]++;
-                    k[1] += right ? 1 : 0;
-                    conceptKeys.computeIfAbsent(m.concept().id(), x -> new TreeSet<>()).add(bare);
+        for (Corpus.Annotated corpus : corpora) {
+            for (PubTator.Document d : corpus.documents()) {
+                String text = d.title() + " " + d.abstractText();
+                for (Mention m : matcher.find(text)) {
+                    boolean gene = m.concept().type() == Concept.EntityType.GENE;
+                    if (gene ? !corpus.corpus().genes() : !corpus.corpus().diseases()) {
+                        continue;
+                    }
+                    String bare = gene ? TermKey.gene(m.text()) : TermKey.disease(m.text());
+                    boolean known = gene ? genes.values().stream().anyMatch(t -> t.containsKey(bare)) : diseases.containsKey(bare);
+                    if (!known) {
+                        continue;
+                    }
+                    boolean right = d.mentions().stream().anyMatch(g -> (gene ? g.isGene() : g.isDisease())
+                            && g.start() < m.end() && m.start() < g.end());
+                    int[] c = seen.computeIfAbsent((gene ? "G" : "D") + bare, k -> new int[2]);
+                    c[0]++;
+                    if (right) {
+                        c[1]++;
+                    }
+                    if (!gene) {
+                        int[] k = seenConcepts.computeIfAbsent(m.concept().id(), x -> new int[2]);
+                        k[0]++;
+                        k[1] += right ? 1 : 0;
+                        conceptKeys.computeIfAbsent(m.concept().id(), x -> new TreeSet<>()).add(bare);
+                    }
                 }
             }
         }
@@ -608,7 +652,7 @@ public final class VocabularyBuilder {
         }
         Collections.sort(dropped);
         report.put("falseFriendsDropped", dropped);
-        // A disease concept Train shows to be mostly unannotated under whichever of its names ("wound", "wounds", "injuries"):
+        // A disease concept the corpora show to be mostly unannotated under whichever of its names ("wound", "wounds", "injuries"):
         // the names it was seen by go, though each was seen too rarely to judge alone.
         List<String> concepts = new ArrayList<>();
         for (Map.Entry<String, int[]> e : new TreeMap<>(seenConcepts).entrySet()) {

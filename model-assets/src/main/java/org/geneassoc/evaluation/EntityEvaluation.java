@@ -27,10 +27,15 @@ public final class EntityEvaluation {
     /** The species genes are scored by, in report order. */
     private static final List<String> SPECIES = List.of("human", "mouse", "rat", "other");
 
-    /** The gene line of a report and one line per species: IDs per abstract, each species scored on its own. */
+    /**
+     * The gene line of a report, the line of the three species the vocabulary names together (what a
+     * multi-species corpus can be asked of it), and one line per species, each scored on its own.
+     */
     public static List<String> geneLines(Map<String, Set<String>> genes, Map<String, Set<String>> gold, Function<String, String> speciesOf) {
         List<String> out = new ArrayList<>();
         out.add(SetScores.of(genes, gold).line("genes (Entrez ID per abstract)"));
+        Predicate<String> named = id -> !speciesOf.apply(id).equals("other");
+        out.add(SetScores.of(SetScores.restrict(genes, named), SetScores.restrict(gold, named)).line("  genes, human+mouse+rat"));
         for (String s : SPECIES) {
             Predicate<String> of = id -> speciesOf.apply(id).equals(s);
             out.add(SetScores.of(SetScores.restrict(genes, of), SetScores.restrict(gold, of)).line("  genes, " + s));
@@ -44,8 +49,10 @@ public final class EntityEvaluation {
         return c == null ? "other" : c.species().name().toLowerCase(Locale.ROOT);
     }
 
-    private final Vocabulary vocabulary;
-    private final EntityMatcher matcher;
+    private final boolean scoreGenes;
+    private final boolean scoreDiseases;
+    private Vocabulary vocabulary;
+    private EntityMatcher matcher;
     private final Map<String, Set<String>> goldGenes = new HashMap<>();
     private final Map<String, Set<String>> goldDiseases = new HashMap<>();
     private final Map<String, Set<String>> genes = new HashMap<>();
@@ -53,28 +60,51 @@ public final class EntityEvaluation {
     private final Map<String, Integer> errors = new TreeMap<>();
     private final Map<String, Integer> examples = new HashMap<>();
 
+    /** Scores the genes and the diseases, as far as the gold annotates any of each. */
     public EntityEvaluation(Vocabulary vocabulary, List<PubTator.Document> gold) {
+        this(gold.stream().anyMatch(d -> d.mentions().stream().anyMatch(PubTator.Mention::isGene)),
+                gold.stream().anyMatch(d -> d.mentions().stream().anyMatch(PubTator.Mention::isDisease)));
+        add(vocabulary, gold);
+    }
+
+    /**
+     * An evaluation to {@link #add} abstracts to: of a corpus that annotates genes, diseases or both (a
+     * corpus that annotates no genes would count every gene found as spurious).
+     */
+    public EntityEvaluation(boolean genes, boolean diseases) {
+        this.scoreGenes = genes;
+        this.scoreDiseases = diseases;
+    }
+
+    /** Scores these abstracts with this vocabulary: cross-validation adds each fold with the vocabulary learnt without it. */
+    public EntityEvaluation add(Vocabulary vocabulary, List<PubTator.Document> gold) {
         this.vocabulary = vocabulary;
         this.matcher = new EntityMatcher(vocabulary);
         for (PubTator.Document d : gold) {
             score(d);
         }
+        return this;
     }
 
+    /**
+     * Searches the title and the abstract as the job does (each with the other as species context) and
+     * scores the mentions of both; offsets are into "title abstract", as PubTator's.
+     */
     private void score(PubTator.Document d) {
-        String text = d.abstractText();
-        int offset = d.title() == null ? 0 : d.title().length() + 1;
-        List<PubTator.Mention> gold = new ArrayList<>();
-        for (PubTator.Mention m : d.mentions()) {
-            if (m.start() >= offset && (m.isGene() || m.isDisease())) {
-                gold.add(new PubTator.Mention(m.start() - offset, m.end() - offset, m.text(), m.type(), m.ids()));
-            }
+        String title = d.title() == null ? "" : d.title();
+        String text = d.abstractText() == null ? "" : d.abstractText();
+        int offset = title.length() + 1;
+        List<PubTator.Mention> gold = d.mentions().stream().filter(m -> m.isGene() || m.isDisease()).toList();
+        List<Mention> found = new ArrayList<>(matcher.find(title, text));
+        for (Mention m : matcher.find(text, title)) {
+            found.add(new Mention(m.start() + offset, m.end() + offset, m.text(), m.concept()));
         }
-        List<Mention> found = matcher.find(text, d.title());
         for (boolean gene : new boolean[] {true, false}) {
+            if (!(gene ? scoreGenes : scoreDiseases)) {
+                continue;
+            }
             Set<String> g = new TreeSet<>();
             gold.stream().filter(m -> m.isGene() == gene).forEach(m -> g.addAll(m.ids()));
-            g.remove("-");
             Set<String> p = new TreeSet<>();
             found.stream().filter(m -> isGene(m) == gene).forEach(m -> p.add(m.concept().id()));
             (gene ? goldGenes : goldDiseases).put(d.pmid(), g);
@@ -153,8 +183,9 @@ public final class EntityEvaluation {
 
     /** Genes (overall and by species) and diseases: P/R/F1 of IDs per abstract, then error classes with counts. */
     public List<String> report(int examplesPerClass) {
-        List<String> out = new ArrayList<>(geneLines(genes, goldGenes, id -> speciesName(vocabulary, id)));
-        out.add(SetScores.of(diseases, goldDiseases).line("diseases (MeSH/OMIM ID per abstract)"));
+        List<String> out = new ArrayList<>(scoreGenes ? geneLines(genes, goldGenes, id -> speciesName(vocabulary, id))
+                : List.of("genes: not annotated in this corpus, not scored"));
+        out.add(scoreDiseases ? diseaseScores().line("diseases (MeSH/OMIM ID per abstract)") : "diseases: not annotated in this corpus, not scored");
         out.add("errors (IDs per abstract, by cause):");
         errors.forEach((error, n) -> {
             out.add(String.format(Locale.ROOT, "  %5d  %s", n, error));
@@ -164,6 +195,25 @@ public final class EntityEvaluation {
                     .forEach(e -> out.add(String.format(Locale.ROOT, "         %3d x %s", e.getValue(), e.getKey().substring(error.length() + 1))));
         });
         return out;
+    }
+
+    /** Genes of every species, IDs per abstract; null where genes are not scored. */
+    public SetScores geneScores() {
+        return scoreGenes ? SetScores.of(genes, goldGenes) : null;
+    }
+
+    /** Genes of the three species the vocabulary names (human, mouse, rat), IDs per abstract; null where genes are not scored. */
+    public SetScores namedSpeciesGeneScores() {
+        if (!scoreGenes) {
+            return null;
+        }
+        Predicate<String> named = id -> !speciesName(vocabulary, id).equals("other");
+        return SetScores.of(SetScores.restrict(genes, named), SetScores.restrict(goldGenes, named));
+    }
+
+    /** Diseases, IDs per abstract; null where diseases are not scored. */
+    public SetScores diseaseScores() {
+        return scoreDiseases ? SetScores.of(diseases, goldDiseases) : null;
     }
 
     public Map<String, Set<String>> genes() {

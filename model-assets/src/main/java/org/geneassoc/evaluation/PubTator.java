@@ -11,24 +11,49 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads PubTator files (BioRED): {@code pmid|t|title}, {@code pmid|a|abstract}, entity lines
- * {@code pmid start end text type ids} with offsets into "title abstract", and relation lines
- * {@code pmid type id1 id2 novelty}.
+ * Reads PubTator files (BioRED, NLM-Gene, GNormPlus, NCBI Disease, BC5CDR): {@code pmid|t|title},
+ * {@code pmid|a|abstract}, entity lines {@code pmid start end text type ids} with offsets into
+ * "title abstract", and relation lines {@code pmid type id1 id2 novelty}. A mention's IDs are split at
+ * {@code , ; | +} (composite mentions, one gene in several species); {@code -} and {@code -1} mean none.
  */
 public final class PubTator {
-    public static final Set<String> GENE_TYPES = Set.of("GeneOrGeneProduct", "Gene");
-    public static final Set<String> DISEASE_TYPES = Set.of("DiseaseOrPhenotypicFeature", "Disease");
-
     private PubTator() {
     }
 
-    public record Mention(int start, int end, String text, String type, List<String> ids) {
+    /** Which annotation types count as genes and which as diseases: each corpus names them its own way. */
+    public record EntityTypes(Set<String> genes, Set<String> diseases) {
+        /**
+         * BioRED's, NLM-Gene's and GNormPlus' genes ({@code FamilyName} and {@code DomainMotif} are not one
+         * gene); BioRED's, BC5CDR's and every NCBI Disease type of disease mention.
+         */
+        public static final EntityTypes DEFAULT = new EntityTypes(Set.of("GeneOrGeneProduct", "Gene"),
+                Set.of("DiseaseOrPhenotypicFeature", "Disease", "SpecificDisease", "DiseaseClass", "Modifier", "CompositeMention"));
+
+        public EntityTypes {
+            genes = Set.copyOf(genes);
+            diseases = Set.copyOf(diseases);
+        }
+
+        public Kind kind(String type) {
+            return genes.contains(type) ? Kind.GENE : diseases.contains(type) ? Kind.DISEASE : Kind.OTHER;
+        }
+    }
+
+    /** What a mention counts as, by its corpus' {@link EntityTypes}. */
+    public enum Kind { GENE, DISEASE, OTHER }
+
+    public record Mention(int start, int end, String text, String type, Kind kind, List<String> ids) {
         public boolean isGene() {
-            return GENE_TYPES.contains(type);
+            return kind == Kind.GENE;
         }
 
         public boolean isDisease() {
-            return DISEASE_TYPES.contains(type);
+            return kind == Kind.DISEASE;
+        }
+
+        /** The same mention with its offsets moved by {@code shift}. */
+        public Mention shifted(int shift) {
+            return new Mention(start + shift, end + shift, text, type, kind, ids);
         }
     }
 
@@ -68,7 +93,12 @@ public final class PubTator {
         }
     }
 
+    /** Reads a PubTator file with the {@link EntityTypes#DEFAULT} types. */
     public static List<Document> read(Path file) throws IOException {
+        return read(file, EntityTypes.DEFAULT);
+    }
+
+    public static List<Document> read(Path file, EntityTypes types) throws IOException {
         if (!Files.isRegularFile(file)) {
             throw new IOException("PubTator file " + file + " does not exist");
         }
@@ -92,13 +122,13 @@ public final class PubTator {
             try {
                 if (c.length >= 6 && c[1].matches("\\d+")) {
                     List<String> ids = new ArrayList<>();
-                    for (String id : c[5].split("[,;|]")) {
-                        if (!id.isBlank() && !id.equals("-")) {
+                    for (String id : c[5].split("[,;|+]")) {
+                        if (!id.isBlank() && !id.equals("-") && !id.equals("-1")) {
                             ids.add(id.strip());
                         }
                     }
                     mentions.computeIfAbsent(c[0], k -> new ArrayList<>())
-                            .add(new Mention(Integer.parseInt(c[1]), Integer.parseInt(c[2]), c[3], c[4], List.copyOf(ids)));
+                            .add(new Mention(Integer.parseInt(c[1]), Integer.parseInt(c[2]), c[3], c[4], types.kind(c[4]), List.copyOf(ids)));
                 } else if (c.length >= 4) {
                     relations.computeIfAbsent(c[0], k -> new ArrayList<>()).add(new Relation(c[1], c[2], c[3]));
                 } else {

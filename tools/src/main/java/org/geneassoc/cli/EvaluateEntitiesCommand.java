@@ -1,32 +1,117 @@
 package org.geneassoc.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import org.geneassoc.assets.VocabularyBuilder;
+import org.geneassoc.evaluation.Corpus;
 import org.geneassoc.evaluation.EntityEvaluation;
 import org.geneassoc.evaluation.PubTator;
+import org.geneassoc.evaluation.SetScores;
 import org.geneassoc.models.ModelsFolder;
 import org.geneassoc.ner.Vocabulary;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code geneassoc evaluate-entities}: gene and disease recognition against PubTator gold, with error classes. */
+/**
+ * {@code geneassoc evaluate-entities}: gene and disease recognition against PubTator gold, with error
+ * classes: on any PubTator files, by cross-validation over the annotated corpora, or on their lockbox.
+ */
 @Command(name = "evaluate-entities", mixinStandardHelpOptions = true,
-        description = {"Score gene and disease IDs per abstract against PubTator gold (BioRED), genes also by species,",
-                "and count the errors by cause with the most frequent examples."})
+        description = {"Score gene and disease IDs per abstract (title and abstract) against PubTator gold, genes also by",
+                "species, and count the errors by cause with the most frequent examples. One report and one summary line",
+                "per corpus: the --gold files, the cross-validation folds (--cross-validate) or the lockbox (--lockbox)."})
 public final class EvaluateEntitiesCommand implements Callable<Integer> {
-    @Option(names = "--gold", required = true, description = "PubTator file with gene and disease annotations (BioRED).")
-    Path gold;
+    @ArgGroup(multiplicity = "1")
+    What what;
 
-    @Option(names = "--vocabulary", description = "Vocabulary folder (default: the built models folder's).")
+    static final class What {
+        @Option(names = "--gold", description = "PubTator file with gene and/or disease annotations (repeat for several corpora).")
+        List<Path> gold;
+
+        @Option(names = "--cross-validate", paramLabel = "K", description = {"K-fold cross-validation by PubMed ID over the annotated",
+                "corpora outside the lockbox: each fold scored with a vocabulary learnt from the other folds."})
+        Integer folds;
+
+        @Option(names = "--lockbox", description = "Score the vocabulary on the lockbox abstracts of each annotated corpus (once, at the end).")
+        boolean lockbox;
+    }
+
+    @Option(names = "--data", defaultValue = "../shared/data", description = "Reference data folder, for --cross-validate and --lockbox (default: ${DEFAULT-VALUE}).")
+    Path data;
+
+    @Option(names = "--vocabulary", description = {"Vocabulary folder (default: the built models folder's). With --cross-validate,",
+            "this one fixed vocabulary scores every fold instead of one learnt per fold (a baseline)."})
     Path vocabulary;
+
+    @Option(names = "--gene-types", split = ",", paramLabel = "TYPE",
+            description = "Annotation types that are genes (default: GeneOrGeneProduct,Gene).")
+    Set<String> geneTypes = PubTator.EntityTypes.DEFAULT.genes();
+
+    @Option(names = "--disease-types", split = ",", paramLabel = "TYPE",
+            description = "Annotation types that are diseases (default: DiseaseOrPhenotypicFeature,Disease,SpecificDisease,DiseaseClass,Modifier,CompositeMention).")
+    Set<String> diseaseTypes = PubTator.EntityTypes.DEFAULT.diseases();
 
     @Option(names = "--examples", defaultValue = "5", description = "Examples printed per error class (default: ${DEFAULT-VALUE}).")
     int examples;
 
     @Override
     public Integer call() throws Exception {
-        Path folder = vocabulary != null ? vocabulary : ModelsFolder.built().localPath(ModelsFolder.VOCABULARY);
-        new EntityEvaluation(Vocabulary.read(folder), PubTator.read(gold)).report(examples).forEach(System.out::println);
+        Map<String, EntityEvaluation> byCorpus = new LinkedHashMap<>();
+        if (what.gold != null) {
+            Vocabulary v = Vocabulary.read(vocabularyFolder());
+            PubTator.EntityTypes types = new PubTator.EntityTypes(geneTypes, diseaseTypes);
+            for (Path file : what.gold) {
+                byCorpus.put(file.getFileName().toString(), new EntityEvaluation(v, PubTator.read(file, types)));
+            }
+        } else {
+            List<Corpus.Annotated> corpora = Corpus.readAll(data);
+            Set<String> lockbox = Corpus.lockbox(corpora);
+            for (Corpus.Annotated a : corpora) {
+                byCorpus.put(a.corpus().name(), new EntityEvaluation(a.corpus().genes(), a.corpus().diseases()));
+            }
+            if (what.lockbox) {
+                Vocabulary v = Vocabulary.read(vocabularyFolder());
+                for (Corpus.Annotated a : corpora) {
+                    byCorpus.get(a.corpus().name()).add(v, a.only(lockbox::contains).documents());
+                }
+            } else {
+                for (int f = 0; f < what.folds; f++) {
+                    int fold = f;
+                    long t0 = System.nanoTime();
+                    Vocabulary v = vocabulary != null ? Vocabulary.read(vocabulary)
+                            : VocabularyBuilder.learn(data, pmid -> !lockbox.contains(pmid) && Corpus.fold(pmid, what.folds) != fold);
+                    for (Corpus.Annotated a : corpora) {
+                        byCorpus.get(a.corpus().name()).add(v, a.only(pmid -> !lockbox.contains(pmid) && Corpus.fold(pmid, what.folds) == fold).documents());
+                    }
+                    System.err.printf(Locale.ROOT, "fold %d of %d scored (%.0f s)%n", fold + 1, what.folds, (System.nanoTime() - t0) / 1e9);
+                }
+            }
+        }
+        List<String> summary = new ArrayList<>();
+        summary.add(String.format(Locale.ROOT, "%-28s %-22s %-22s %s", "corpus", "genes F1 (P/R)", "human+mouse+rat F1", "diseases F1 (P/R)"));
+        byCorpus.forEach((name, evaluation) -> {
+            System.out.println("== " + name);
+            evaluation.report(examples).forEach(System.out::println);
+            summary.add(String.format(Locale.ROOT, "%-28s %-22s %-22s %s", name,
+                    cell(evaluation.geneScores()), cell(evaluation.namedSpeciesGeneScores()), cell(evaluation.diseaseScores())));
+        });
+        System.out.println("== summary (IDs per abstract)");
+        summary.forEach(System.out::println);
         return 0;
+    }
+
+    private Path vocabularyFolder() {
+        return vocabulary != null ? vocabulary : ModelsFolder.built().localPath(ModelsFolder.VOCABULARY);
+    }
+
+    private static String cell(SetScores s) {
+        return s == null ? "-" : String.format(Locale.ROOT, "%.3f (%.3f/%.3f)", s.f1(), s.precision(), s.recall());
     }
 }
