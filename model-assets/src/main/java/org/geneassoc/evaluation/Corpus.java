@@ -27,9 +27,6 @@ public record Corpus(String name, String file, boolean genes, boolean diseases, 
             new Corpus("NCBI Disease", "corpora/ncbi-disease-traindev.PubTator", false, true, 100),
             new Corpus("BC5CDR", "corpora/bc5cdr-traindev.PubTator", false, true, 100));
 
-    /** Species mentions with NCBI Taxonomy IDs: what the species model learns organism words from, with BioRED's. */
-    public static final Corpus SPECIES = new Corpus("SPECIES", "corpora/species-train.PubTator", false, false, 0);
-
     /** A corpus' abstracts. */
     public record Annotated(Corpus corpus, List<PubTator.Document> documents) {
         /** The same corpus with only the abstracts whose PubMed ID passes {@code keep}. */

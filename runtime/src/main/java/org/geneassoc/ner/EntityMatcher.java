@@ -51,24 +51,6 @@ public final class EntityMatcher {
      * cues count too (the article's title).
      */
     public List<Mention> find(String text, String context) {
-        return find(text, context, null);
-    }
-
-    /**
-     * The gene names the species model chose a species for in {@code text} (every span looked up, the
-     * shorter ones inside a longer name too), with their features: the rows the model is trained on. The
-     * vocabulary must have a species model (an {@link SpeciesModel#untrained} one will do).
-     */
-    public List<SpeciesModel.Candidate> speciesCandidates(String text, String context) {
-        if (vocabulary.speciesModel() == null) {
-            throw new IllegalStateException("the vocabulary has no species model to compute features with");
-        }
-        List<SpeciesModel.Candidate> out = new ArrayList<>();
-        find(text, context, out);
-        return out;
-    }
-
-    private List<Mention> find(String text, String context, List<SpeciesModel.Candidate> candidates) {
         List<int[]> words = words(text);
         int count = words.size();
         String[] wordKeys = new String[count];
@@ -97,8 +79,6 @@ public final class EntityMatcher {
         Species textSpecies = textSpecies(cueCounts);
         boolean peopleNamed = cueCounts[Species.HUMAN.ordinal()] > 0;
         Species[] sentenceSpecies = cueCounts[0] + cueCounts[1] + cueCounts[2] == 0 ? null : sentenceSpecies(text, words, cues, textSpecies);
-        SpeciesCues speciesCues = vocabulary.speciesModel() == null ? null
-                : new SpeciesCues(vocabulary.speciesModel(), text, words, wordKeys, context, candidates);
         List<Mention> found = new ArrayList<>();
         StringBuilder key = new StringBuilder();
         int i = 0;
@@ -116,8 +96,7 @@ public final class EntityMatcher {
                     lastWordLength = wordKeys[w].length();
                 }
                 String spanKey = key.toString();
-                Mention m = n > 1 && skipped[w] ? null
-                        : lookup(text, words, i, w, wordKeys, skipped, spanKey, lastWordLength, here, peopleNamed, speciesCues);
+                Mention m = n > 1 && skipped[w] ? null : lookup(text, words, i, w, wordKeys, skipped, spanKey, lastWordLength, here, peopleNamed);
                 if (m != null) {
                     best = m;
                     used = n;
@@ -182,62 +161,6 @@ public final class EntityMatcher {
         return t == null || !diseaseCaseOk(name, t.form()) ? null : new Mention(start, end, text.substring(start, end), t.concept());
     }
 
-    /**
-     * A text's organism words as the species model counts them: per class in the context, the text and
-     * each sentence, and the class of each word.
-     */
-    private static final class SpeciesCues {
-        private final SpeciesModel model;
-        private final int[] wordClass;
-        private final int[] sentenceOf;
-        private final List<int[]> sentenceCounts = new ArrayList<>();
-        private final int[] textCounts = new int[SpeciesModel.CLASSES];
-        private final int[] contextCounts = new int[SpeciesModel.CLASSES];
-        private final List<SpeciesModel.Candidate> candidates;
-
-        SpeciesCues(SpeciesModel model, String text, List<int[]> words, String[] wordKeys, String context, List<SpeciesModel.Candidate> candidates) {
-            this.model = model;
-            this.candidates = candidates;
-            wordClass = new int[words.size()];
-            sentenceOf = new int[words.size()];
-            int[] sentence = new int[SpeciesModel.CLASSES];
-            sentenceCounts.add(sentence);
-            for (int w = 0; w < words.size(); w++) {
-                if (w > 0 && Character.isUpperCase(text.charAt(words.get(w)[0])) && endsSentence(text, words.get(w - 1)[1], words.get(w)[0])) {
-                    sentence = new int[SpeciesModel.CLASSES];
-                    sentenceCounts.add(sentence);
-                }
-                sentenceOf[w] = sentenceCounts.size() - 1;
-                wordClass[w] = model.cueOf(wordKeys[w]);
-                if (wordClass[w] >= 0) {
-                    sentence[wordClass[w]]++;
-                    textCounts[wordClass[w]]++;
-                }
-            }
-            if (context != null) {
-                for (int[] w : words(context)) {
-                    int c = model.cueOf(TermKey.gene(context.substring(w[0], w[1])));
-                    if (c >= 0) {
-                        contextCounts[c]++;
-                    }
-                }
-            }
-        }
-
-        /**
-         * The class the model chooses for the gene name at word {@code first} (a species' ordinal or
-         * {@link SpeciesModel#OTHER}); {@code rule} is the species the matcher's rule picks, one of the model's features.
-         */
-        int choose(int first, int start, int end, Vocabulary.GeneTerms genes, boolean rodentStyle, String shape, Species rule) {
-            double[] x = SpeciesModel.features(contextCounts, textCounts, sentenceCounts.get(sentenceOf[first]),
-                    first > 0 ? wordClass[first - 1] : -1, genes, rodentStyle, shape, rule);
-            if (candidates != null) {
-                candidates.add(new SpeciesModel.Candidate(start, end, genes, x));
-            }
-            return model.choose(x, genes);
-        }
-    }
-
     /** Per word: the species its sentence names, where it names one; else the text's. */
     private static Species[] sentenceSpecies(String text, List<int[]> words, Species[] cues, Species textSpecies) {
         Species[] out = new Species[words.size()];
@@ -300,10 +223,9 @@ public final class EntityMatcher {
      * @param key         the span's gene key (see {@link TermKey}); the disease key differs only by a plural s
      * @param species     the species a gene name here most likely belongs to; another's entry serves if it has none
      * @param peopleNamed whether the text names people at all (patients, women, human…)
-     * @param cues        the organism words of the text for the species model; null without a model (the rule then decides)
      */
     private Mention lookup(String text, List<int[]> words, int first, int last, String[] wordKeys, boolean[] skipped, String key,
-                           int lastWordLength, Species species, boolean peopleNamed, SpeciesCues cues) {
+                           int lastWordLength, Species species, boolean peopleNamed) {
         int start = words.get(first)[0];
         int end = words.get(last)[1];
         Vocabulary.Term disease = vocabulary.disease(TermKey.singular(key, lastWordLength));
@@ -330,10 +252,6 @@ public final class EntityMatcher {
             if (gene == null) {
                 gene = genes.of(other);
             }
-        }
-        if (cues != null) {
-            int chosen = cues.choose(first, start, end, genes, rodentStyle, shape, gene.concept().species());
-            return chosen == SpeciesModel.OTHER ? null : new Mention(start, end, span, genes.bySpecies()[chosen].concept());
         }
         return new Mention(start, end, span, gene.concept());
     }

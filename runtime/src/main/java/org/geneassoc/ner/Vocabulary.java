@@ -42,32 +42,15 @@ public final class Vocabulary {
 
     private final Map<String, GeneTerms> genes;
     private final Map<String, Term> diseases;
-    private final SpeciesModel speciesModel;
     private final Map<String, Concept> genesById = new HashMap<>();
     /** Every key, sorted: a matcher stops lengthening a span once no key begins with it. */
     private final String[] sortedKeys;
 
     public Vocabulary(Map<String, GeneTerms> genes, Map<String, Term> diseases) {
-        this(genes, diseases, null);
-    }
-
-    /** @param speciesModel the model that picks a gene name's species; null: the matcher's rule picks it */
-    public Vocabulary(Map<String, GeneTerms> genes, Map<String, Term> diseases, SpeciesModel speciesModel) {
         this.genes = genes;
         this.diseases = diseases;
-        this.speciesModel = speciesModel;
         genes.values().forEach(g -> g.present().forEach(t -> genesById.putIfAbsent(t.concept().id(), t.concept())));
         this.sortedKeys = Stream.concat(genes.keySet().stream(), diseases.keySet().stream()).sorted().distinct().toArray(String[]::new);
-    }
-
-    /** The same names with this species model. */
-    public Vocabulary withSpeciesModel(SpeciesModel model) {
-        return new Vocabulary(genes, diseases, model);
-    }
-
-    /** The species model the build trained for these names, or null (a vocabulary being built has none yet). */
-    public SpeciesModel speciesModel() {
-        return speciesModel;
     }
 
     /** Whether some gene or disease key begins with {@code prefix} (or is it). */
@@ -136,19 +119,15 @@ public final class Vocabulary {
                 }
             }
         }
-        return new Vocabulary(genes, diseases, SpeciesModel.existsIn(folder) ? SpeciesModel.read(folder) : null);
+        return new Vocabulary(genes, diseases);
     }
 
     private static String blank(String s) {
         return s.isEmpty() ? null : s;
     }
 
-    /** Writes the terms, and the species model where there is one. */
     public void write(Path folder) throws IOException {
         Files.createDirectories(folder);
-        if (speciesModel != null) {
-            speciesModel.write(folder);
-        }
         try (BufferedWriter w = new BufferedWriter(new OutputStreamWriter(new GZIPOutputStream(Files.newOutputStream(folder.resolve(FILE))), StandardCharsets.UTF_8))) {
             for (Map.Entry<String, GeneTerms> e : new TreeMap<>(genes).entrySet()) {
                 for (Term t : e.getValue().bySpecies()) {

@@ -8,11 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.function.Predicate;
 import org.geneassoc.assets.VocabularyBuilder;
-import org.geneassoc.spark.Sessions;
-import org.geneassoc.training.EntityModels;
-import org.geneassoc.training.SpeciesTrainer;
 import org.geneassoc.evaluation.Corpus;
 import org.geneassoc.evaluation.EntityEvaluation;
 import org.geneassoc.evaluation.PubTator;
@@ -62,12 +58,6 @@ public final class EvaluateEntitiesCommand implements Callable<Integer> {
             description = "Annotation types that are diseases (default: DiseaseOrPhenotypicFeature,Disease,SpecificDisease,DiseaseClass,Modifier,CompositeMention).")
     Set<String> diseaseTypes = PubTator.EntityTypes.DEFAULT.diseases();
 
-    @Option(names = "--no-species-model", description = "With --cross-validate: learn the names only; the matcher's rule picks a gene's species.")
-    boolean noSpeciesModel;
-
-    @Option(names = "--master", paramLabel = "URL", description = "Spark master for the species model's training (default: local[*]).")
-    String master;
-
     @Option(names = "--examples", defaultValue = "5", description = "Examples printed per error class (default: ${DEFAULT-VALUE}).")
     int examples;
 
@@ -95,17 +85,8 @@ public final class EvaluateEntitiesCommand implements Callable<Integer> {
                 for (int f = 0; f < what.folds; f++) {
                     int fold = f;
                     long t0 = System.nanoTime();
-                    Predicate<String> learnFrom = pmid -> !lockbox.contains(pmid) && Corpus.fold(pmid, what.folds) != fold;
-                    Vocabulary v;
-                    if (vocabulary != null) {
-                        v = Vocabulary.read(vocabulary);
-                    } else if (noSpeciesModel) {
-                        v = VocabularyBuilder.learn(data, learnFrom);
-                    } else {
-                        SpeciesTrainer.Trained t = EntityModels.learn(Sessions.getOrCreate("geneassoc-evaluate-entities", master), data, learnFrom);
-                        System.err.println("fold " + (fold + 1) + " species model: " + t.report());
-                        v = t.vocabulary();
-                    }
+                    Vocabulary v = vocabulary != null ? Vocabulary.read(vocabulary)
+                            : VocabularyBuilder.learn(data, pmid -> !lockbox.contains(pmid) && Corpus.fold(pmid, what.folds) != fold);
                     for (Corpus.Annotated a : corpora) {
                         byCorpus.get(a.corpus().name()).add(v, a.only(pmid -> !lockbox.contains(pmid) && Corpus.fold(pmid, what.folds) == fold).documents());
                     }

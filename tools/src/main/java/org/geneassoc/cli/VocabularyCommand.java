@@ -8,12 +8,6 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.geneassoc.assets.DiseaseVariants;
 import org.geneassoc.assets.VocabularyBuilder;
-import org.geneassoc.evaluation.Corpus;
-import org.geneassoc.ner.SpeciesModel;
-import org.geneassoc.ner.Vocabulary;
-import org.geneassoc.spark.Sessions;
-import org.geneassoc.training.EntityModels;
-import org.geneassoc.training.SpeciesTrainer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -22,7 +16,7 @@ import picocli.CommandLine.Option;
  * reference data, into the committed folder the model build copies into every models folder.
  */
 @Command(name = "vocabulary", mixinStandardHelpOptions = true,
-        description = "Compile the gene and disease vocabulary (terms.tsv.gz, vocabulary.json) and train its species model (species-model.json) from the reference data.")
+        description = "Compile the gene and disease vocabulary (terms.tsv.gz, vocabulary.json) from the reference data.")
 public final class VocabularyCommand implements Callable<Integer> {
     @Option(names = "--data", defaultValue = "../shared/data", description = "Reference data folder with vocab/ and biored/ (default: ${DEFAULT-VALUE}).")
     Path data;
@@ -39,20 +33,12 @@ public final class VocabularyCommand implements Callable<Integer> {
             description = "Leave out these disease name variant rules, to measure what each adds (${COMPLETION-CANDIDATES}).")
     Set<DiseaseVariants.Rule> withoutVariants = EnumSet.noneOf(DiseaseVariants.Rule.class);
 
-    @Option(names = "--master", paramLabel = "URL", description = "Spark master for the species model's training (default: local[*]).")
-    String master;
-
     @Override
     public Integer call() throws Exception {
         Map<String, Object> report = VocabularyBuilder.compile(data, Files.createDirectories(out),
                 EnumSet.complementOf(without.isEmpty() ? EnumSet.noneOf(VocabularyBuilder.Filter.class) : EnumSet.copyOf(without)),
                 EnumSet.complementOf(withoutVariants.isEmpty() ? EnumSet.noneOf(DiseaseVariants.Rule.class) : EnumSet.copyOf(withoutVariants)));
         System.out.printf("%s gene and %s disease names written to %s%n", report.get("geneTerms"), report.get("diseaseTerms"), out);
-        Set<String> lockbox = Corpus.lockbox(Corpus.readAll(data));
-        SpeciesTrainer.Trained species = EntityModels.trainSpecies(Sessions.getOrCreate("geneassoc-vocabulary", master), data,
-                Vocabulary.read(out), pmid -> !lockbox.contains(pmid));
-        species.model().write(out);
-        System.out.printf("species model written to %s: %s%n", out.resolve(SpeciesModel.FILE), species.report());
         return 0;
     }
 }
