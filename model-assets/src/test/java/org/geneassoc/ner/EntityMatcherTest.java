@@ -55,6 +55,22 @@ class EntityMatcherTest {
         assertThat(ids("hepatocellular carcinoma")).containsEntry("hepatocellular carcinoma", "DISEASE:D006528");
     }
 
+    private static List<String> geneIds(String text) {
+        return matcher.find(text).stream().filter(m -> m.concept().type() == Concept.EntityType.GENE).map(m -> m.concept().id()).toList();
+    }
+
+    @Test
+    void coordinatedSymbolsNameEveryMemberInTheSpeciesOfTheFirst() {
+        assertThat(geneIds("Patients showed ERK1/2 activation.")).containsExactly("5595", "5594");
+        assertThat(geneIds("In patients, GATA-4, -5, and -6 were expressed.")).containsExactly("2626", "140628", "2627");
+        assertThat(geneIds("In mice, Mcm2-7 loading failed.")).containsExactly("17216", "17215", "17217", "17218", "17219", "17220");
+        // Smad8 is Smad9's synonym.
+        assertThat(geneIds("In mice, Smad1/5/8 were phosphorylated.")).containsExactly("17125", "17129", "55994");
+        assertThat(geneIds("In patients, caspase-3/7 activity rose.")).containsExactly("836", "840");
+        // A number that is no member: "IL-6 in 2 of 5 samples" names IL-6 alone.
+        assertThat(geneIds("Patients had IL-6 in 2 of 5 samples.")).containsExactly("3569");
+    }
+
     @Test
     void shortFormsDefinedInTheTextNameTheirLongForm() {
         List<Mention> m = matcher.find("Hereditary nonpolyposis colorectal cancer (HNPCC) is common. HNPCC families were studied.");
@@ -120,8 +136,8 @@ class EntityMatcherTest {
     }
 
     @Test
-    void namesOfAConceptTrainShowsUnannotatedAreDroppedTogether() {
-        assertThat(matcher.find("A scratch wound assay; the wounds closed, without recurrence."))
+    void namesOfAConceptTheCorporaShowUnannotatedAreDroppedTogether() {
+        assertThat(matcher.find("No recurrence or disease progression was seen in the follow-up."))
                 .noneSatisfy(m -> assertThat(m.concept().type()).isEqualTo(Concept.EntityType.DISEASE));
         assertThat(ids("a burn injury")).containsEntry("burn", "DISEASE:D002056");
     }

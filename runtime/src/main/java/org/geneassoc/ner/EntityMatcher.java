@@ -29,6 +29,14 @@ public final class EntityMatcher {
     private static final Pattern LAST_NUMBER = Pattern.compile("(\\d{1,2}|\\bI{1,3}|\\bIV|\\bVI{0,3})$");
     /** "breast and " before "ovarian cancer": a word and a conjunction that share the name's head. */
     private static final Pattern SHARED_HEAD = Pattern.compile("\\b([A-Za-z][a-z]{2,})(?:\\s*,\\s*|\\s+(?:and|or|and/or)\\s+)$");
+    /** The number a gene symbol ends in ("ERK1", "GATA-4", "Smad1"). */
+    private static final Pattern GENE_NUMBER = Pattern.compile("(\\d{1,3})$");
+    /** A further member of a coordinated symbol: "/2", "/-9", ", -5", ", and 5", " and 2" ("ERK1/2", "GATA-4, -5, -6", "CHL1 and 2"). */
+    private static final Pattern NEXT_MEMBER = Pattern.compile("\\G(?:\\s*/\\s*-?|\\s*,\\s*(?:and\\s+|or\\s+)?-?|\\s+(?:and|or)\\s+-?)(\\d{1,3})\\b(?![.\\d%])");
+    /** The end of a range of members: "-7" after "Mcm2" (Mcm2 to Mcm7). */
+    private static final Pattern RANGE_END = Pattern.compile("\\G-(\\d{1,3})\\b(?![.\\d%])");
+    /** Most members a range may stand for ("Mcm2-7" is six). */
+    static final int MAX_RANGE = 10;
     private static final Pattern SHORT_FORM = Pattern.compile("\\G\\s*\\(([A-Za-z][A-Za-z0-9αβγδκ-]{1,9})\\)");
 
     private final Vocabulary vocabulary;
@@ -124,7 +132,8 @@ public final class EntityMatcher {
     private List<Mention> withEllipses(String text, List<Mention> found) {
         List<Mention> added = new ArrayList<>();
         for (Mention m : found) {
-            if (m.concept().type() != Concept.EntityType.DISEASE) {
+            if (m.concept().type() == Concept.EntityType.GENE) {
+                added.addAll(coordinatedGenes(text, m));
                 continue;
             }
             Matcher last = LAST_NUMBER.matcher(m.text());
@@ -153,6 +162,57 @@ public final class EntityMatcher {
         all.addAll(added);
         all.sort(java.util.Comparator.comparingInt(Mention::start));
         return all;
+    }
+
+    /**
+     * The genes a symbol's coordination names beside it, as NLM-Gene and BioRED annotate them: "ERK1/2"
+     * also names ERK2, "Smad1/5/8" Smad5 and Smad8, "GATA-4, -5, -6" GATA5 and GATA6, "Mcm2-7" Mcm3 to Mcm7.
+     * A member is named only where the vocabulary has its symbol in the species of the first; its mention
+     * is the member's number (a range's members all stand on its last).
+     */
+    private List<Mention> coordinatedGenes(String text, Mention m) {
+        Matcher last = GENE_NUMBER.matcher(m.text());
+        if (!last.find()) {
+            return List.of();
+        }
+        String stem = m.text().substring(0, last.start());
+        if (stem.isEmpty() || !Character.isLetter(stem.charAt(stem.length() - 1)) && stem.charAt(stem.length() - 1) != '-') {
+            return List.of();
+        }
+        List<Mention> out = new ArrayList<>();
+        Matcher range = RANGE_END.matcher(text);
+        range.region(m.end(), text.length());
+        if (range.lookingAt()) {
+            int from = Integer.parseInt(last.group(1));
+            int to = Integer.parseInt(range.group(1));
+            if (to > from && to - from < MAX_RANGE) {
+                for (int k = from + 1; k <= to; k++) {
+                    Mention g = geneNamed(stem + k, m.concept().species(), range.start(1), range.end(1), text);
+                    if (g != null) {
+                        out.add(g);
+                    }
+                }
+            }
+            return out;
+        }
+        Matcher next = NEXT_MEMBER.matcher(text);
+        next.region(m.end(), text.length());
+        while (next.lookingAt()) {
+            Mention g = geneNamed(stem + next.group(1), m.concept().species(), next.start(1), next.end(1), text);
+            if (g == null) {
+                break;
+            }
+            out.add(g);
+            next.region(next.end(), text.length());
+        }
+        return out;
+    }
+
+    /** A mention over {@code start..end} of the gene of {@code species} that the vocabulary names {@code symbol}, or null. */
+    private Mention geneNamed(String symbol, Species species, int start, int end, String text) {
+        Vocabulary.GeneTerms genes = vocabulary.genes(TermKey.gene(symbol));
+        Vocabulary.Term t = genes == null ? null : genes.of(species);
+        return t == null ? null : new Mention(start, end, text.substring(start, end), t.concept());
     }
 
     /** A mention over {@code start..end} of the disease the vocabulary names {@code name}, or null. */
