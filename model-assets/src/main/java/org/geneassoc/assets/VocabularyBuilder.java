@@ -43,13 +43,15 @@ import org.geneassoc.ner.Vocabulary;
  * Mondo synonyms), as MeSH or OMIM IDs the way BioRED writes them, after the {@link Filter}s.
  * <p>Names that the corpora show to be mostly something else go: a name found at least
  * {@value #MIN_SEEN} times in the corpora that annotate its kind (genes or diseases) with precision under
- * {@value #MIN_PRECISION}.
+ * {@value #GENE_MIN_PRECISION} (gene names) or {@value #DISEASE_MIN_PRECISION} (disease names and concepts), each chosen by
+ * 5-fold cross-validation over the corpora (model-assets/EVALUATION.md).
  */
 public final class VocabularyBuilder {
     /** The build report written beside the terms. */
     public static final String REPORT = "vocabulary.json";
     static final int MIN_SEEN = 3;
-    static final double MIN_PRECISION = 0.25;
+    static final double GENE_MIN_PRECISION = 0.5;
+    static final double DISEASE_MIN_PRECISION = 0.35;
     /** Disease synonyms of at most this many letters and digits, in capitals, are abbreviations. */
     static final int ABBREVIATION_LENGTH = 6;
     /** BioRED Train's disease abbreviations of at most this many letters and digits are kept only if used undefined. */
@@ -591,8 +593,8 @@ public final class VocabularyBuilder {
     }
 
     /** Whether matches counted as {seen, right} are enough to judge and mostly land on no gold entity of their type. */
-    private static boolean mostlyWrong(int[] seenRight) {
-        return seenRight[0] >= MIN_SEEN && (double) seenRight[1] / seenRight[0] < MIN_PRECISION;
+    private static boolean mostlyWrong(int[] seenRight, double minPrecision) {
+        return seenRight[0] >= MIN_SEEN && (double) seenRight[1] / seenRight[0] < minPrecision;
     }
 
     /**
@@ -636,7 +638,7 @@ public final class VocabularyBuilder {
         List<String> dropped = new ArrayList<>();
         for (Map.Entry<String, int[]> e : new TreeMap<>(seen).entrySet()) {
             int[] c = e.getValue();
-            if (mostlyWrong(c)) {
+            if (mostlyWrong(c, e.getKey().charAt(0) == 'G' ? GENE_MIN_PRECISION : DISEASE_MIN_PRECISION)) {
                 String key = e.getKey().substring(1);
                 String form = null;
                 if (e.getKey().charAt(0) == 'G') {
@@ -657,7 +659,7 @@ public final class VocabularyBuilder {
         List<String> concepts = new ArrayList<>();
         for (Map.Entry<String, int[]> e : new TreeMap<>(seenConcepts).entrySet()) {
             int[] c = e.getValue();
-            if (mostlyWrong(c)) {
+            if (mostlyWrong(c, DISEASE_MIN_PRECISION)) {
                 conceptKeys.get(e.getKey()).forEach(diseases::remove);
                 concepts.add(e.getKey() + " " + diseaseNames.getOrDefault(e.getKey(), "") + " (" + c[1] + "/" + c[0] + ")");
             }
