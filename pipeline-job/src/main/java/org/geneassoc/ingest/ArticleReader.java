@@ -4,18 +4,21 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.GZIPInputStream;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.input.PortableDataStream;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import scala.Tuple2;
 
 /**
  * Extract: every file under a path (file, folder read recursively, or glob; local, {@code s3a://},
@@ -47,17 +50,26 @@ public final class ArticleReader {
         return read(spark, InputFiles.list(input, spark.sparkContext().hadoopConfiguration()), format);
     }
 
+    /**
+     * The listed files, opened by their full paths. Not {@code binaryFiles}: Hadoop's input formats glob each path
+     * again, and globbing reads a colon in a folder name ("2026-11-30T06:00:00Z") as a URI scheme and fails.
+     */
     public static Dataset<Row> read(SparkSession spark, InputFiles input, InputFormat format) {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        JavaRDD<Row> rows = jsc.binaryFiles(input.asHadoopPaths(), jsc.defaultParallelism())
-                .flatMap(file -> parseFile(file, format).iterator());
+        Map<String, String> settings = new HashMap<>();
+        spark.sparkContext().hadoopConfiguration().forEach(e -> settings.put(e.getKey(), e.getValue()));
+        Broadcast<Map<String, String>> hadoop = jsc.broadcast(settings);
+        int slices = Math.max(1, Math.min(input.files().size(), jsc.defaultParallelism() * 2));
+        JavaRDD<Row> rows = jsc.parallelize(input.files(), slices).flatMap(file -> parseFile(file, hadoop.value(), format).iterator());
         return spark.createDataFrame(rows, SCHEMA);
     }
 
-    static List<Row> parseFile(Tuple2<String, PortableDataStream> file, InputFormat format) {
-        String name = file._1();
+    static List<Row> parseFile(String name, Map<String, String> hadoop, InputFormat format) {
         List<Row> out = new ArrayList<>();
-        try (InputStream raw = file._2().open()) {
+        Configuration conf = new Configuration(false);
+        hadoop.forEach(conf::set);
+        Path path = new Path(name);
+        try (InputStream raw = path.getFileSystem(conf).open(path)) {
             parseStream(raw, name, format, a -> out.add(toRow(ParsedRecord.of(a))));
         } catch (Exception | StackOverflowError e) {
             String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();

@@ -9,7 +9,6 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.util.StringUtils;
 
 /**
  * The files an input path names: a file, a glob, or a folder read recursively (as {@code aws s3 cp
@@ -20,11 +19,14 @@ import org.apache.hadoop.util.StringUtils;
  * @param skipped the files and folders left out, sorted
  */
 public record InputFiles(List<String> files, List<String> skipped) {
+    private static final java.util.regex.Pattern GLOB = java.util.regex.Pattern.compile("[*?\\[\\]{}\\\\]");
 
     public static InputFiles list(String input, Configuration conf) throws IOException {
         Path p = new Path(input);
         FileSystem fs = p.getFileSystem(conf);
-        FileStatus[] matches = fs.globStatus(p);
+        // A path without glob characters is looked up as it is: globbing rebuilds each folder's name as a path of its
+        // own, and a name with a colon ("2026-11-30T06:00:00Z") then reads as a URI scheme.
+        FileStatus[] matches = GLOB.matcher(input).find() ? fs.globStatus(p) : fs.exists(p) ? new FileStatus[] {fs.getFileStatus(p)} : null;
         if (matches == null || matches.length == 0) {
             throw new IOException("Input path " + input + " does not exist");
         }
@@ -59,10 +61,5 @@ public record InputFiles(List<String> files, List<String> skipped) {
                 files.add(c.getPath().toString());
             }
         }
-    }
-
-    /** The files as one Hadoop input path list: comma-separated, commas inside names escaped. */
-    public String asHadoopPaths() {
-        return String.join(",", files.stream().map(f -> StringUtils.escapeString(f, '\\', ',')).toList());
     }
 }

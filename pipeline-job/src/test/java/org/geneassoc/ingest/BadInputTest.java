@@ -99,6 +99,20 @@ class BadInputTest {
         assertThat(readByKind(dir).get("ARTICLE")).hasSize(6);
     }
 
+    /** The scheduled watch of earlier stacks named its folders by time; Hadoop's globbing reads such a name as a URI scheme. */
+    @Test
+    void aFolderNamedWithColonsIsReadToo(@TempDir Path dir) throws Exception {
+        Path sample = Path.of("../samples/europepmc-sample.xml");
+        Path timed = Files.createDirectories(dir.resolve("input/watch/2026-11-30T06:00:00Z"));
+        Files.copy(sample, timed.resolve("page-000001.xml"));
+        assertThat(readByKind(dir.resolve("input")).get("ARTICLE")).hasSize(6);
+        assertThat(readByKind(timed).get("ARTICLE")).as("the folder named as the input itself").hasSize(6);
+        org.geneassoc.job.JobRunner.Result r = org.geneassoc.job.JobRunner.run("--input", dir.resolve("input").toString(),
+                "--output", dir.resolve("out").toString());
+        assertThat(r.exitCode()).as(r.stderr()).isZero();
+        assertThat(org.geneassoc.job.JobRunner.documents(dir.resolve("out"))).extracting(d -> d.get("pmid").asText()).contains("90000001");
+    }
+
     @Test
     void aFileThatFailsToReadFromTheStoreIsNamedAndTheOthersAreRead(@TempDir Path dir) throws Exception {
         Path sample = Path.of("../samples/europepmc-sample.xml");
