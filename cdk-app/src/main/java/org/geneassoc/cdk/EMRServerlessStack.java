@@ -266,9 +266,11 @@ public class EMRServerlessStack extends Stack {
 
     /**
      * The literature watch: an EventBridge Scheduler schedule whose universal target starts a job run that fetches
-     * the query's recent records into its own {@code input/watch/<scheduled time>/} folder and scores the articles
-     * MongoDB does not hold from the same model version. Its role may start runs of this application, passing
-     * the job role, and nothing else.
+     * the query's recent records into its own {@code input/watch/<execution id>/} folder and scores the articles
+     * MongoDB does not hold from the same model version. The folder is named by the schedule's execution ID, not
+     * its scheduled time: a time holds colons, which Hadoop reads as a URI scheme; a retry of one execution keeps
+     * its ID and so resumes its own fetch. Its role may start runs of this application, passing the job role, and
+     * nothing else, and only this account's schedule may assume it.
      */
     private void watch(StackSettings.Watch watch) {
         String b = bucket.getBucketName();
@@ -280,10 +282,14 @@ public class EMRServerlessStack extends Stack {
                 .reason("A scheduled run writes the Europe PMC pages it fetches under input/watch/ of its own bucket; their keys "
                         + "(one folder per scheduled time) are not known in advance.")
                 .appliesTo(List.of("Resource::<" + logicalId(bucket) + ".Arn>/" + WATCH + "*")).build()), true);
+        // The schedule's name is fixed here, so its ARN is known before it exists: the role trusts that schedule alone.
+        String scheduleName = getStackName() + "-watch";
+        String scheduleArn = "arn:" + getPartition() + ":scheduler:" + getRegion() + ":" + getAccount() + ":schedule/default/" + scheduleName;
         Role schedulerRole = Role.Builder.create(this, "WatchScheduleRole")
                 .description("Lets the GeneAssoc watch schedule start job runs of its EMR Serverless application")
                 .assumedBy(new ServicePrincipal("scheduler.amazonaws.com").withConditions(Map.of(
-                        "StringEquals", Map.of("aws:SourceAccount", getAccount()))))
+                        "StringEquals", Map.of("aws:SourceAccount", getAccount()),
+                        "ArnEquals", Map.of("aws:SourceArn", scheduleArn))))
                 .build();
         schedulerRole.addToPolicy(PolicyStatement.Builder.create().sid("StartJobRuns")
                 .actions(List.of("emr-serverless:StartJobRun"))
@@ -294,21 +300,9 @@ public class EMRServerlessStack extends Stack {
                 .resources(List.of(jobRole.getRoleArn()))
                 .conditions(Map.of("StringEquals", Map.of("iam:PassedToService", SERVICE)))
                 .build());
-        Map<String, Object> sparkSubmit = Map.of(
-                "entryPoint", "s3://" + b + "/" + ARTIFACTS + contract.jarName(),
-                "entryPointArguments", List.of("--fetch-query", watch.query(), "--fetch-since", watch.sinceDays() + "d",
-                        "--input", "s3://" + b + "/" + WATCH + "<aws.scheduler.scheduled-time>/",
-                        "--mongo-secret-id", mongoSecret.getSecretArn(), "--skip-existing"),
-                "sparkSubmitParameters", sparkSubmitParameters());
-        String input = toJsonString(Map.of(
-                "applicationId", application.getAttrApplicationId(),
-                "executionRoleArn", jobRole.getRoleArn(),
-                "name", "geneassoc-watch",
-                "clientToken", "<aws.scheduler.execution-id>",
-                "jobDriver", Map.of("sparkSubmit", sparkSubmit),
-                "configurationOverrides", Map.of("monitoringConfiguration", Map.of("s3MonitoringConfiguration",
-                        Map.of("logUri", "s3://" + b + "/" + LOGS)))));
+        String input = toJsonString(watchJobRun(watch));
         CfnSchedule schedule = CfnSchedule.Builder.create(this, "WatchSchedule")
+                .name(scheduleName)
                 .description("GeneAssoc literature watch: fetch new Europe PMC records for the query and score them")
                 .scheduleExpression(watch.expression())
                 .scheduleExpressionTimezone("UTC")
@@ -324,6 +318,28 @@ public class EMRServerlessStack extends Stack {
         output("WatchScheduleName", schedule.getRef(), "EventBridge Scheduler schedule of the literature watch ("
                 + watch.expression() + ", UTC); pause it by deploying with -c scheduleState=DISABLED");
         output("WatchInputUri", "s3://" + b + "/" + WATCH, "Where each scheduled run fetches its Europe PMC pages");
+    }
+
+    /**
+     * The StartJobRun request the watch's schedule sends, in the member names of the AWS SDK integration that
+     * EventBridge Scheduler's universal targets take (PascalCase, as Step Functions' SDK integrations).
+     */
+    Map<String, Object> watchJobRun(StackSettings.Watch watch) {
+        String b = bucket.getBucketName();
+        Map<String, Object> sparkSubmit = Map.of(
+                "EntryPoint", "s3://" + b + "/" + ARTIFACTS + contract.jarName(),
+                "EntryPointArguments", List.of("--fetch-query", watch.query(), "--fetch-since", watch.sinceDays() + "d",
+                        "--input", "s3://" + b + "/" + WATCH + "<aws.scheduler.execution-id>/",
+                        "--mongo-secret-id", mongoSecret.getSecretArn(), "--skip-existing"),
+                "SparkSubmitParameters", sparkSubmitParameters());
+        return Map.of(
+                "ApplicationId", application.getAttrApplicationId(),
+                "ExecutionRoleArn", jobRole.getRoleArn(),
+                "Name", "geneassoc-watch",
+                "ClientToken", "<aws.scheduler.execution-id>",
+                "JobDriver", Map.of("SparkSubmit", sparkSubmit),
+                "ConfigurationOverrides", Map.of("MonitoringConfiguration", Map.of("S3MonitoringConfiguration",
+                        Map.of("LogUri", "s3://" + b + "/" + LOGS))));
     }
 
     /** How every run of the job is submitted: main class, config files, driver and executor sizes, Kryo. */

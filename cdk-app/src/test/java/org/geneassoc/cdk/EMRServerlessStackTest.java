@@ -231,7 +231,7 @@ public class EMRServerlessStackTest {
         t.hasResourceProperties("AWS::Scheduler::Schedule", Match.objectLike(Map.of(
                 "ScheduleExpression", "cron(0 6 ? * MON *)", "ScheduleExpressionTimezone", "UTC", "State", "ENABLED", "Target", target)));
         String job = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(target.asObject());
-        assertThat(job).contains(":scheduler:::aws-sdk:emrserverless:startJobRun").contains("--fetch-query", "BRCA1", "--fetch-since", "8d", "input/watch/<aws.scheduler.scheduled-time>/",
+        assertThat(job).contains(":scheduler:::aws-sdk:emrserverless:startJobRun").contains("--fetch-query", "BRCA1", "--fetch-since", "8d", "input/watch/<aws.scheduler.execution-id>/",
                 "--mongo-secret-id", "--skip-existing", "<aws.scheduler.execution-id>", "--class org.geneassoc.job.GdaJob");
         Capture statements = new Capture();
         t.hasResourceProperties("AWS::IAM::Policy", Match.objectLike(Map.of(
@@ -239,13 +239,56 @@ public class EMRServerlessStackTest {
                 "Roles", List.of(Map.of("Ref", Match.stringLikeRegexp("WatchScheduleRole.*"))))));
         assertThat(statements.asArray()).extracting(st -> (Object) ((Map<?, ?>) st).get("Action"))
                 .containsExactlyInAnyOrder("emr-serverless:StartJobRun", "iam:PassRole");
+        assertThat(job).doesNotContain("scheduled-time");
+        Capture trust = new Capture();
         t.hasResourceProperties("AWS::IAM::Role", Match.objectLike(Map.of("AssumeRolePolicyDocument", Match.objectLike(Map.of(
-                "Statement", List.of(Match.objectLike(Map.of("Principal", Map.of("Service", "scheduler.amazonaws.com")))))))));
+                "Statement", List.of(Match.objectLike(Map.of("Principal", Map.of("Service", "scheduler.amazonaws.com"),
+                        "Condition", trust))))))));
+        String conditions = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(trust.asObject());
+        assertThat(conditions).contains("\"StringEquals\":{\"aws:SourceAccount\"", "\"ArnEquals\":{\"aws:SourceArn\"",
+                ":schedule/default/Watched-watch");
+        t.hasResourceProperties("AWS::Scheduler::Schedule", Match.objectLike(Map.of("Name", "Watched-watch")));
         assertThat(t.findOutputs("WatchScheduleName", Match.anyValue())).isNotEmpty();
         List<String> errors = new ArrayList<>();
         Annotations.fromStack(watched).findError("*", Match.stringLikeRegexp("AwsSolutions-.*")).forEach(e -> errors.add(e.getId() + ": " + e.getEntry().getData()));
         assertThat(errors).as("cdk-nag errors with the schedule").isEmpty();
         assertThat(Template.fromStack(stack).findResources("AWS::Scheduler::Schedule")).as("no schedule unless asked").isEmpty();
+    }
+
+    /**
+     * The watch's Input is the StartJobRun request in the member names the universal target takes (the API's
+     * members, first letter capitalised, as Step Functions' SDK integrations): every key, at every depth, must
+     * be a member of the AWS SDK for Java v2 request shape, so a camelCase or unknown key fails the build.
+     */
+    @Test
+    void theWatchRequestUsesOnlyMembersOfTheStartJobRunRequestShape() throws Exception {
+        StackSettings.Watch watch = new StackSettings.Watch("rate(5 minutes)", "BRCA1", 8, "ENABLED");
+        StackSettings settings = new StackSettings(root.resolve("jar"), root.resolve("models"), root.resolve("config"),
+                "emr-7.9.0", "X86_64", "16 vCPU", "64 GB", "200 GB", 15, "vpc-0abc", List.of("subnet-1"), watch);
+        EMRServerlessStack watched = stack(app(), "Shape", settings);
+        Map<String, Object> request = watched.watchJobRun(watch);
+        List<String> unknown = new ArrayList<>();
+        unknownMembers(request, software.amazon.awssdk.services.emrserverless.model.StartJobRunRequest.builder(), "", unknown);
+        assertThat(unknown).as("keys the EMR Serverless StartJobRun request does not have").isEmpty();
+        assertThat(request).containsKeys("ApplicationId", "ExecutionRoleArn", "JobDriver", "ClientToken");
+        List<String> camel = new ArrayList<>();
+        unknownMembers(Map.of("applicationId", "x", "jobDriver", Map.of("sparkSubmit", Map.of())),
+                software.amazon.awssdk.services.emrserverless.model.StartJobRunRequest.builder(), "", camel);
+        assertThat(camel).as("the check itself refuses the API's wire names").containsExactly("applicationId", "jobDriver");
+    }
+
+    private static void unknownMembers(Object json, software.amazon.awssdk.core.SdkPojo shape, String path, List<String> unknown) {
+        Map<String, software.amazon.awssdk.core.SdkField<?>> fields = new java.util.HashMap<>();
+        // The SDK's members are the API model's (camelCase for EMR Serverless); SDK integrations take them capitalised.
+        shape.sdkFields().forEach(f -> fields.put(Character.toUpperCase(f.memberName().charAt(0)) + f.memberName().substring(1), f));
+        ((Map<?, ?>) json).forEach((k, v) -> {
+            software.amazon.awssdk.core.SdkField<?> f = fields.get((String) k);
+            if (f == null) {
+                unknown.add(path + k);
+            } else if (v instanceof Map<?, ?> && f.marshallingType() == software.amazon.awssdk.core.protocol.MarshallingType.SDK_POJO) {
+                unknownMembers(v, f.constructor().get(), path + k + ".", unknown);
+            }
+        });
     }
 
     @Test
