@@ -44,6 +44,11 @@ public final class ConfigLoader {
         }
     }
 
+    /** Where a setting's value came from: "default", a file, the environment or a flag. */
+    public String origin(Setting s) {
+        return origin.get(s);
+    }
+
     /** Every {@code *.json} in a folder, in name order; a missing folder adds nothing. */
     public ConfigLoader jsonFolder(Path dir) throws IOException {
         if (dir == null || !Files.isDirectory(dir)) {

@@ -53,7 +53,9 @@ public final class JobCommand {
         }
         try {
             SparkSession spark = Sessions.getOrCreate("geneassoc-gda", parsed.master());
-            JobConfig cfg = settings(parsed.flags(), parsed.configFolder(), parsed.config() != null).resolveSecrets(MongoSecret::read).build();
+            ConfigLoader loaded = settings(parsed.flags(), parsed.configFolder(), parsed.config() != null);
+            requireModelsOnCluster(loaded, spark.sparkContext().master());
+            JobConfig cfg = loaded.resolveSecrets(MongoSecret::read).build();
             System.err.println("geneassoc run: " + cfg.describe());
             RunMetrics metrics = RunMetrics.register(spark.sparkContext());
             RunSummary summary;
@@ -83,6 +85,20 @@ public final class JobCommand {
         } catch (Exception e) {
             reportFailure(e, new PrintWriter(System.err, true));
             return FAILED;
+        }
+    }
+
+    /**
+     * On a cluster the built-in models root (this machine's build folder) means nothing: the models come from
+     * models.json (spark-submit --files, which the stack writes), a flag or the environment. Fails naming
+     * models.json and where it was looked for when none set it.
+     */
+    static void requireModelsOnCluster(ConfigLoader loaded, String master) {
+        if (!master.startsWith("local") && "default".equals(loaded.origin(Setting.MODELS))) {
+            throw new IllegalArgumentException("No models root: on a cluster it is set by models.json (spark-submit --files, key "
+                    + Setting.MODELS.aliases() + "), " + Setting.MODELS.flag() + " or " + Setting.MODELS.env() + ", and none was found: "
+                    + "models.json was named in neither spark.files nor spark.yarn.dist.files, nor found in the working directory "
+                    + Path.of("").toAbsolutePath());
         }
     }
 
@@ -118,19 +134,30 @@ public final class JobCommand {
     }
 
     /**
-     * The {@code .json} files of {@code spark.files}, where this platform put them: Spark's files folder
-     * (local and YARN runs) or the driver's working directory (where EMR Serverless leaves them).
+     * The {@code .json} files spark-submit was asked to ship with {@code --files}, where this platform put them:
+     * Spark's files folder (local and YARN runs) or the driver's working directory (where EMR Serverless leaves
+     * them). The platform may name them in {@code spark.files} or, YARN-style, {@code spark.yarn.dist.files}; where
+     * it names them in neither, on a cluster the stack's own files ({@link #STACK_CONFIG_FILES}) are looked for in
+     * the working directory.
      */
     static List<Path> shippedJsonFiles() throws IOException {
-        return shippedJsonFiles(SparkContext.getOrCreate().getConf().get("spark.files", ""), Path.of(SparkFiles.getRootDirectory()),
-                Path.of("").toAbsolutePath());
+        org.apache.spark.SparkConf conf = SparkContext.getOrCreate().getConf();
+        String named = String.join(",", conf.get("spark.files", ""), conf.get("spark.yarn.dist.files", ""));
+        if (named.replace(",", "").isBlank() && !conf.get("spark.master", "local").startsWith("local")) {
+            named = String.join(",", STACK_CONFIG_FILES.stream().filter(f -> Files.isRegularFile(Path.of(f))).toList());
+        }
+        return shippedJsonFiles(named, Path.of(SparkFiles.getRootDirectory()), Path.of("").toAbsolutePath());
     }
 
-    static List<Path> shippedJsonFiles(String sparkFiles, Path filesFolder, Path workDir) throws IOException {
+    /** The JSON files the stack ships with every run ({@code --files}): its defaults and the generated models.json. */
+    static final List<String> STACK_CONFIG_FILES = List.of("geneassoc.json", "models.json");
+
+    static List<Path> shippedJsonFiles(String shipped, Path filesFolder, Path workDir) throws IOException {
         List<Path> out = new ArrayList<>();
-        for (String uri : sparkFiles.split(",")) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (String uri : shipped.split(",")) {
             String name = uri.substring(uri.lastIndexOf('/') + 1).strip();
-            if (!name.endsWith(".json")) {
+            if (!name.endsWith(".json") || !seen.add(name)) {
                 continue;
             }
             if (Files.isRegularFile(filesFolder.resolve(name))) {

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.geneassoc.config.ConfigLoader;
 import org.geneassoc.config.JobConfig;
 import org.geneassoc.config.Setting;
 import org.geneassoc.testing.SharedSpark;
@@ -23,6 +24,28 @@ class ConfigFilesTest {
         Files.writeString(work.resolve("models.json"), "{\"emrfsModelPath\": \"s3://bucket/models\"}");
         assertThat(JobCommand.shippedJsonFiles(SHIPPED, files, work))
                 .containsExactly(files.resolve("geneassoc.json"), work.resolve("models.json"));
+    }
+
+    @Test
+    void filesNamedYarnStyleOrTwiceAreReadOnce(@TempDir Path files, @TempDir Path work) throws Exception {
+        Files.writeString(work.resolve("geneassoc.json"), "{}");
+        Files.writeString(work.resolve("models.json"), "{\"emrfsModelPath\": \"s3://bucket/models\"}");
+        // What shippedJsonFiles() joins: spark.files (empty here) and spark.yarn.dist.files, which also names them.
+        String yarn = ",s3://bucket/config/geneassoc.json,s3://bucket/config/models.json,s3://bucket/config/models.json";
+        assertThat(JobCommand.shippedJsonFiles(yarn, files, work)).containsExactly(work.resolve("geneassoc.json"), work.resolve("models.json"));
+    }
+
+    @Test
+    void onAClusterAModelsRootNoSourceSetIsAnErrorNamingModelsJson(@TempDir Path dir) throws Exception {
+        SharedSpark.get();
+        ConfigLoader none = JobCommand.settings(Map.of(Setting.INPUT, "in"), dir.resolve("nowhere").toString(), false);
+        assertThatThrownBy(() -> JobCommand.requireModelsOnCluster(none, "yarn")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("models.json").hasMessageContaining("spark.yarn.dist.files").hasMessageContaining("--models");
+        JobCommand.requireModelsOnCluster(none, "local[2]");
+        Files.writeString(dir.resolve("models.json"), "{\"emrfsModelPath\": \"s3://bucket/models\"}");
+        ConfigLoader shipped = new ConfigLoader().jsonFile(dir.resolve("models.json"));
+        JobCommand.requireModelsOnCluster(shipped, "yarn");
+        assertThat(shipped.origin(Setting.MODELS)).contains("models.json");
     }
 
     @Test
