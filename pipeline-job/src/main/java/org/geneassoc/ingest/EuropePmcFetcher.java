@@ -25,8 +25,9 @@ import org.apache.hadoop.fs.Path;
  * Fetches a Europe PMC REST search ({@code resultType=core}, XML) page by page with {@code cursorMark}, into a
  * folder {@code run} reads: one gzip file per page ({@code page-000001.xml.gz}, …), written under a {@code _}
  * name and renamed when complete, then {@link FetchState} updated. A request that meets a 429 (after its
- * Retry-After), a 5xx, a timeout, an HTML page or a body that is not whole XML is retried with backoff; when the
- * attempts run out the fetch fails naming the page, and everything fetched before stays, ready to resume.
+ * Retry-After, never longer than {@link #MAX_RETRY_AFTER}), a 5xx, a timeout, an HTML page, a body larger than
+ * the cap or one that is not whole XML (a hit count that is not a number included) is retried with backoff; when
+ * the attempts run out the fetch fails naming the page, and everything fetched before stays, ready to resume.
  */
 public final class EuropePmcFetcher {
     /** Waits between attempts and requests; tests pass one that records instead of sleeping. */
@@ -41,17 +42,25 @@ public final class EuropePmcFetcher {
     private record Page(byte[] body, long hitCount, String nextCursor, int records) {
     }
 
+    /** The longest a server's Retry-After is obeyed: a longer one would stall the run for hours; it is waited this long, as one attempt. */
+    static final Duration MAX_RETRY_AFTER = Duration.ofMinutes(10);
+    /** The largest page body read: a page of 1,000 core records is a few MB; anything near this is not a page. */
+    static final long MAX_BODY_BYTES = 256L * 1024 * 1024;
+
     private final HttpClient client;
     private final Pause pause;
+    private final long maxBodyBytes;
     private long lastRequest;
 
     public EuropePmcFetcher() {
-        this(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).followRedirects(HttpClient.Redirect.NORMAL).build(), d -> Thread.sleep(d.toMillis()));
+        this(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).followRedirects(HttpClient.Redirect.NORMAL).build(),
+                d -> Thread.sleep(d.toMillis()), MAX_BODY_BYTES);
     }
 
-    EuropePmcFetcher(HttpClient client, Pause pause) {
+    EuropePmcFetcher(HttpClient client, Pause pause, long maxBodyBytes) {
         this.client = client;
         this.pause = pause;
+        this.maxBodyBytes = maxBodyBytes;
     }
 
     public Result fetch(FetchRequest request, String output, Configuration conf, Consumer<String> progress) throws IOException {
@@ -117,8 +126,14 @@ public final class EuropePmcFetcher {
             pace(request.intervalMillis());
             HttpResponse<byte[]> response;
             try {
-                response = client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(120)).header("Accept", "application/xml").GET().build(),
-                        HttpResponse.BodyHandlers.ofByteArray());
+                HttpResponse<java.io.InputStream> streamed = client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(120))
+                        .header("Accept", "application/xml").GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+                byte[] body = readCapped(streamed.body());
+                if (body == null) {
+                    problem = "a body over " + maxBodyBytes + " bytes";
+                    continue;
+                }
+                response = new Read(streamed, body);
             } catch (HttpTimeoutException e) {
                 problem = "timed out";
                 continue;
@@ -131,7 +146,7 @@ public final class EuropePmcFetcher {
                 problem = "HTTP 429 (too many requests)";
                 Duration after = retryAfter(response);
                 if (after != null) {
-                    wait = after;
+                    wait = after.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : after;
                 }
                 continue;
             }
@@ -194,7 +209,12 @@ public final class EuropePmcFetcher {
                     if (depth == 1) {
                         wrapper = name.equals("responseWrapper");
                     } else if (depth == 2 && name.equals("hitCount")) {
-                        hitCount = Long.parseLong(SafeXml.textOf(r).strip());
+                        String text = SafeXml.textOf(r).strip();
+                        try {
+                            hitCount = Long.parseLong(text);
+                        } catch (NumberFormatException e) {
+                            throw new XMLStreamException("hitCount '" + (text.length() > 40 ? text.substring(0, 40) + "…" : text) + "' is not a number");
+                        }
                         depth--;
                     } else if (depth == 2 && name.equals("nextCursorMark")) {
                         next = SafeXml.textOf(r).strip();
@@ -213,6 +233,52 @@ public final class EuropePmcFetcher {
             throw new XMLStreamException("no responseWrapper element");
         }
         return new Page(body, hitCount, next, records);
+    }
+
+    /** The body, or null when it is larger than the cap (then it is not read further). */
+    private byte[] readCapped(java.io.InputStream in) throws IOException {
+        try (in) {
+            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
+            return bytes.length > maxBodyBytes ? null : bytes;
+        }
+    }
+
+    /** A response whose body was read into memory, capped. */
+    private record Read(HttpResponse<java.io.InputStream> streamed, byte[] body) implements HttpResponse<byte[]> {
+        @Override
+        public int statusCode() {
+            return streamed.statusCode();
+        }
+
+        @Override
+        public HttpRequest request() {
+            return streamed.request();
+        }
+
+        @Override
+        public java.util.Optional<HttpResponse<byte[]>> previousResponse() {
+            return java.util.Optional.empty();
+        }
+
+        @Override
+        public java.net.http.HttpHeaders headers() {
+            return streamed.headers();
+        }
+
+        @Override
+        public java.util.Optional<javax.net.ssl.SSLSession> sslSession() {
+            return streamed.sslSession();
+        }
+
+        @Override
+        public URI uri() {
+            return streamed.uri();
+        }
+
+        @Override
+        public HttpClient.Version version() {
+            return streamed.version();
+        }
     }
 
     private static String firstLine(byte[] body) {

@@ -54,6 +54,7 @@ class EuropePmcFetcherTest {
     private volatile int pages = 3;
     private volatile int perPage = 4;
     private volatile String recorded;
+    private volatile long maxBody = EuropePmcFetcher.MAX_BODY_BYTES;
 
     @TempDir
     Path dir;
@@ -111,7 +112,7 @@ class EuropePmcFetcherTest {
     }
 
     private EuropePmcFetcher.Result fetch(FetchRequest r) throws IOException {
-        return new EuropePmcFetcher(HttpClient.newHttpClient(), pauses::add).fetch(r, dir.toString(), new Configuration(), s -> { });
+        return new EuropePmcFetcher(HttpClient.newHttpClient(), pauses::add, maxBody).fetch(r, dir.toString(), new Configuration(), s -> { });
     }
 
     private List<String> pmidsOnDisk() throws IOException {
@@ -175,6 +176,50 @@ class EuropePmcFetcherTest {
         fetch(request("BRCA1", 3));
         assertThat(pauses).containsExactly(Duration.ofSeconds(7));
         assertThat(pmidsOnDisk()).hasSize(12);
+    }
+
+    @Test
+    void aRetryAfterOfHoursIsCappedAndCountsAsOneAttempt() throws Exception {
+        fault = (n, c) -> n == 2 ? new Answer(429, "text/plain", "come back tomorrow", Map.of("Retry-After", "86400")) : null;
+        fetch(request("BRCA1", 3));
+        assertThat(pauses).containsExactly(EuropePmcFetcher.MAX_RETRY_AFTER);
+        assertThat(EuropePmcFetcher.MAX_RETRY_AFTER).isEqualTo(Duration.ofMinutes(10));
+        assertThat(pmidsOnDisk()).hasSize(12);
+
+        Files.walk(dir).sorted(java.util.Comparator.reverseOrder()).filter(p -> !p.equals(dir)).forEach(p -> p.toFile().delete());
+        requests.clear();
+        pauses.clear();
+        fault = (n, c) -> new Answer(429, "text/plain", "come back tomorrow", Map.of("Retry-After", "86400"));
+        assertThatThrownBy(() -> fetch(request("BRCA1", 2))).hasMessageContaining("page 1 (cursor *) failed 2 attempts, the last with HTTP 429");
+        assertThat(requests).hasSize(2);
+    }
+
+    @Test
+    void aBodyOverTheCapIsRetriedThenNamedWithItsPage() throws Exception {
+        maxBody = page("*").length() + 10;
+        fault = (n, c) -> n == 1 ? new Answer(200, "application/xml", page(c) + " ".repeat(1000), Map.of()) : null;
+        assertThat(fetch(request("BRCA1", 3)).records()).isEqualTo(12);
+        assertThat(pauses).hasSize(1);
+
+        Files.walk(dir).sorted(java.util.Comparator.reverseOrder()).filter(p -> !p.equals(dir)).forEach(p -> p.toFile().delete());
+        fault = (n, c) -> c.equals("c2") ? new Answer(200, "application/xml", page(c) + " ".repeat(1000), Map.of()) : null;
+        assertThatThrownBy(() -> fetch(request("BRCA1", 2))).isInstanceOf(IOException.class)
+                .hasMessageContaining("page 3 (cursor c2) failed 2 attempts, the last with a body over " + maxBody + " bytes");
+        assertThat(pmidsOnDisk()).as("pages 1 and 2 stay").hasSize(8);
+    }
+
+    @Test
+    void aHitCountThatIsNoNumberIsRetriedThenNamedWithItsPage() throws Exception {
+        fault = (n, c) -> n == 1 ? new Answer(200, "application/xml", page(c).replaceFirst("<hitCount>\\d+</hitCount>", "<hitCount>many</hitCount>"),
+                Map.of()) : null;
+        assertThat(fetch(request("BRCA1", 3)).hitCount()).isEqualTo(12);
+        assertThat(pauses).hasSize(1);
+
+        Files.walk(dir).sorted(java.util.Comparator.reverseOrder()).filter(p -> !p.equals(dir)).forEach(p -> p.toFile().delete());
+        fault = (n, c) -> c.equals("c1") ? new Answer(200, "application/xml", page(c).replaceFirst("<hitCount>\\d+</hitCount>",
+                "<hitCount>12 or so</hitCount>"), Map.of()) : null;
+        assertThatThrownBy(() -> fetch(request("BRCA1", 2))).isInstanceOf(IOException.class)
+                .hasMessageContaining("page 2 (cursor c1) failed 2 attempts, the last with a body that is not whole XML (hitCount '12 or so' is not a number)");
     }
 
     @Test
