@@ -14,11 +14,10 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
-import org.apache.spark.util.LongAccumulator;
 
 /**
  * Passes rows through unchanged and counts them in an accumulator, so progress and the run summary need
- * no extra pass over the data. The accumulator is the run's ({@link RunMetrics#counter}); a counter loaded
+ * no extra pass over the data; a {@link PartitionCounts}, so a partition Spark computes twice counts once. The accumulator is the run's ({@link RunMetrics#counter}); a counter loaded
  * from a saved pipeline registers its own on first use. With {@code keyCol} it counts runs of equal keys
  * instead of rows: articles, when the rows of one article are adjacent (as they are after de-duplication).
  */
@@ -27,7 +26,7 @@ public class RowCounter extends BaseTransformer {
 
     private final Param<String> counter;
     private final Param<String> keyCol;
-    private LongAccumulator accumulator;
+    private PartitionCounts accumulator;
 
     public RowCounter() {
         this(Identifiable$.MODULE$.randomUID("rowCounter"));
@@ -52,7 +51,7 @@ public class RowCounter extends BaseTransformer {
     public RowCounter setKeyCol(String v) { set(keyCol, v); return this; }
 
     /** Where the counts go; not a Param, since an accumulator belongs to one run, not to the pipeline. */
-    public RowCounter setAccumulator(LongAccumulator a) {
+    public RowCounter setAccumulator(PartitionCounts a) {
         this.accumulator = a;
         return this;
     }
@@ -77,9 +76,10 @@ public class RowCounter extends BaseTransformer {
     public Dataset<Row> transform(Dataset<?> dataset) {
         transformSchema(dataset.schema());
         if (accumulator == null) {
-            accumulator = dataset.sparkSession().sparkContext().longAccumulator($(counter));
+            accumulator = new PartitionCounts();
+            dataset.sparkSession().sparkContext().register(accumulator, $(counter));
         }
-        LongAccumulator acc = accumulator;
+        PartitionCounts acc = accumulator;
         String key = $(keyCol);
         if (!key.isEmpty()) {
             return dataset.toDF().mapPartitions((MapPartitionsFunction<Row, Row>) rows -> new Iterator<>() {
@@ -96,7 +96,7 @@ public class RowCounter extends BaseTransformer {
                     Row r = rows.next();
                     Object k = r.getAs(key);
                     if (first || !Objects.equals(k, previous)) {
-                        acc.add(1);
+                        acc.add(1L);
                     }
                     first = false;
                     previous = k;
@@ -105,7 +105,7 @@ public class RowCounter extends BaseTransformer {
             }, Encoders.row(dataset.schema()));
         }
         return dataset.toDF().map((MapFunction<Row, Row>) r -> {
-            acc.add(1);
+            acc.add(1L);
             return r;
         }, Encoders.row(dataset.schema()));
     }

@@ -4,11 +4,11 @@ import java.io.Serializable;
 import java.util.EnumMap;
 import java.util.Map;
 import org.apache.spark.SparkContext;
-import org.apache.spark.util.LongAccumulator;
 
 /**
  * The counts of one run, in Spark accumulators registered for that run alone: two runs in one JVM (tests,
- * a notebook, the benchmark) never share or reset each other's counts.
+ * a notebook, the benchmark) never share or reset each other's counts. Each is a {@link PartitionCounts},
+ * exact when Spark retries or recomputes a task.
  */
 public final class RunMetrics implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -36,11 +36,13 @@ public final class RunMetrics implements Serializable {
         }
     }
 
-    private final Map<Counter, LongAccumulator> accumulators = new EnumMap<>(Counter.class);
+    private final Map<Counter, PartitionCounts> accumulators = new EnumMap<>(Counter.class);
 
     private RunMetrics(SparkContext sc) {
         for (Counter c : Counter.values()) {
-            accumulators.put(c, sc.longAccumulator(c.accumulatorName()));
+            PartitionCounts a = new PartitionCounts();
+            sc.register(a, c.accumulatorName());
+            accumulators.put(c, a);
         }
     }
 
@@ -49,11 +51,11 @@ public final class RunMetrics implements Serializable {
         return new RunMetrics(sc);
     }
 
-    public LongAccumulator accumulator(Counter c) {
+    public PartitionCounts accumulator(Counter c) {
         return accumulators.get(c);
     }
 
-    /** The driver-side count so far; exact for a run without task retries. */
+    /** The driver-side count so far: the rows of every partition computed so far, each partition once. */
     public long count(Counter c) {
         return accumulators.get(c).value();
     }

@@ -21,7 +21,7 @@ import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import org.apache.spark.util.LongAccumulator;
+import org.geneassoc.metrics.PartitionCounts;
 import org.geneassoc.classify.ClassifierModel;
 
 /**
@@ -52,8 +52,8 @@ public class PairFeaturizer extends MentionStage<PairFeaturizer> {
     private final Param<String> modelPath;
     private final IntParam maxPairs;
     private final IntParam encoderThreads;
-    private LongAccumulator sentencesCounter;
-    private LongAccumulator premisesCounter;
+    private PartitionCounts sentencesCounter;
+    private PartitionCounts premisesCounter;
 
     public PairFeaturizer() {
         this(Identifiable$.MODULE$.randomUID("pairFeaturizer"));
@@ -93,7 +93,7 @@ public class PairFeaturizer extends MentionStage<PairFeaturizer> {
     public PairFeaturizer setEncoderThreads(int v) { set(encoderThreads, v); return this; }
 
     /** Where the sentences read and the premises scored are counted; not Params, since they belong to one run. */
-    public PairFeaturizer setCounters(LongAccumulator sentences, LongAccumulator premises) {
+    public PairFeaturizer setCounters(PartitionCounts sentences, PartitionCounts premises) {
         this.sentencesCounter = sentences;
         this.premisesCounter = premises;
         return this;
@@ -129,8 +129,8 @@ public class PairFeaturizer extends MentionStage<PairFeaturizer> {
         String path = $(modelPath);
         int threads = (Integer) $(encoderThreads);
         Columns columns = new Columns($(textCol), $(mentionsCol()), $(titleMentionsCol), $(sentencesCol), (Integer) $(maxPairs));
-        LongAccumulator sentences = sentencesCounter;
-        LongAccumulator premises = premisesCounter;
+        PartitionCounts sentences = sentencesCounter;
+        PartitionCounts premises = premisesCounter;
         // Fail on the driver, before any task starts, when the model is missing.
         ClassifierModel.load(path, threads, 1);
         return dataset.toDF().mapPartitions((MapPartitionsFunction<Row, Row>) rows -> new Chunks(rows, new ArticlesToRows(
@@ -142,8 +142,8 @@ public class PairFeaturizer extends MentionStage<PairFeaturizer> {
     }
 
     /** Scores a chunk of articles in one classifier call and turns them into pair rows. */
-    private record ArticlesToRows(ClassifierModel model, Columns columns, int[] kept, StructType out, LongAccumulator sentencesCounter,
-                                  LongAccumulator premisesCounter) {
+    private record ArticlesToRows(ClassifierModel model, Columns columns, int[] kept, StructType out, PartitionCounts sentencesCounter,
+                                  PartitionCounts premisesCounter) {
         List<Row> apply(List<Row> articles) {
             List<ArticlePairs> pairs = new ArrayList<>(articles.size());
             List<String> premises = new ArrayList<>();
@@ -170,7 +170,7 @@ public class PairFeaturizer extends MentionStage<PairFeaturizer> {
             return rows;
         }
 
-        private static void count(LongAccumulator counter, long n) {
+        private static void count(PartitionCounts counter, long n) {
             if (counter != null) {
                 counter.add(n);
             }
