@@ -38,10 +38,10 @@ public record JobConfig(String input, String output, InputFormat format,
                 mongoDatabase, mongoCollection, mongoWriteAttempts, mongoRetrySeconds, failOnBadInput, skipExisting, fetch);
     }
 
-    /** The settings as they may be printed: the MongoDB URI's password masked. */
+    /** The settings as they may be printed: the MongoDB URI's password masked and its options left out (they may hold secrets too). */
     public String describe() {
         return "input=" + input + " output=" + (writesToMongo() ? "mongodb " + mongoDatabase + "." + mongoCollection + " at "
-                + mongoUri.replaceAll("(//[^:/@]+):[^@]*@", "$1:****@") : output) + " format=" + format.flag()
+                + mongoUri.replaceAll("(//[^:/@]+):[^@]*@", "$1:****@").replaceAll("\\?.*$", "?…") : output) + " format=" + format.flag()
                 + " associationThreshold=" + associationThreshold + " sentenceThreshold=" + sentenceThreshold
                 + " abstractThreshold=" + abstractThreshold + " models=" + models;
     }

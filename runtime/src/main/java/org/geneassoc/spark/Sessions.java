@@ -5,6 +5,11 @@ import org.apache.spark.sql.SparkSession;
 
 /** The one place a SparkSession is made: on EMR spark-submit sets the master, locally the flag does. */
 public final class Sessions {
+    /** Option and configuration keys whose values are secrets (a MongoDB connection URI carries its password). */
+    static final String REDACTED_KEYS = "(?i)url|uri|password|secret|token|credential";
+    /** A MongoDB connection string in any text Spark writes. */
+    static final String MONGODB_URI = "(?i)mongodb(?:\\+srv)?://[^\\s\"',)}\\]]+";
+
     private Sessions() {
     }
 
@@ -19,7 +24,14 @@ public final class Sessions {
                 .config("spark.sql.session.timeZone", "UTC")
                 // Rows here are small in bytes but heavy in encoder work: coalescing shuffle partitions by
                 // size would put a whole small input on one core.
-                .config("spark.sql.adaptive.coalescePartitions.enabled", "false");
+                .config("spark.sql.adaptive.coalescePartitions.enabled", "false")
+                // The MongoDB URI, password included, is a data-source option, and Spark's defaults redact only url-like
+                // option keys: redact uri/password/secret/token keys in plans and event logs, any mongodb:// URI in plan
+                // strings, and such keys among the configuration.
+                .config("spark.sql.redaction.options.regex", REDACTED_KEYS)
+                .config("spark.sql.redaction.string.regex", MONGODB_URI)
+                .config("spark.redaction.string.regex", MONGODB_URI)
+                .config("spark.redaction.regex", "(?i)secret|password|token|access[.]key|" + REDACTED_KEYS);
         if (!conf.contains("spark.master")) {
             String m = master == null || master.isBlank() ? "local[*]" : master;
             b.master(m)
