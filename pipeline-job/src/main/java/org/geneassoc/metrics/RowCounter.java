@@ -80,6 +80,7 @@ public class RowCounter extends BaseTransformer {
             dataset.sparkSession().sparkContext().register(accumulator, $(counter));
         }
         PartitionCounts acc = accumulator;
+        long slot = acc.newSlot();
         String key = $(keyCol);
         if (!key.isEmpty()) {
             return dataset.toDF().mapPartitions((MapPartitionsFunction<Row, Row>) rows -> new Iterator<>() {
@@ -96,7 +97,7 @@ public class RowCounter extends BaseTransformer {
                     Row r = rows.next();
                     Object k = r.getAs(key);
                     if (first || !Objects.equals(k, previous)) {
-                        acc.add(1L);
+                        acc.add(new PartitionCounts.Count(slot, 1));
                     }
                     first = false;
                     previous = k;
@@ -105,7 +106,7 @@ public class RowCounter extends BaseTransformer {
             }, Encoders.row(dataset.schema()));
         }
         return dataset.toDF().map((MapFunction<Row, Row>) r -> {
-            acc.add(1L);
+            acc.add(new PartitionCounts.Count(slot, 1));
             return r;
         }, Encoders.row(dataset.schema()));
     }

@@ -131,10 +131,11 @@ public class PairFeaturizer extends MentionStage<PairFeaturizer> {
         Columns columns = new Columns($(textCol), $(mentionsCol()), $(titleMentionsCol), $(sentencesCol), (Integer) $(maxPairs));
         PartitionCounts sentences = sentencesCounter;
         PartitionCounts premises = premisesCounter;
+        long[] slots = {sentences == null ? 0 : sentences.newSlot(), premises == null ? 0 : premises.newSlot()};
         // Fail on the driver, before any task starts, when the model is missing.
         ClassifierModel.load(path, threads, 1);
         return dataset.toDF().mapPartitions((MapPartitionsFunction<Row, Row>) rows -> new Chunks(rows, new ArticlesToRows(
-                ClassifierModel.load(path, threads, 1), columns, kept, out, sentences, premises)), Encoders.row(out));
+                ClassifierModel.load(path, threads, 1), columns, kept, out, sentences, premises, slots)), Encoders.row(out));
     }
 
     private record Columns(String text, String mentions, String titleMentions, String sentences, int maxPairs)
@@ -143,7 +144,7 @@ public class PairFeaturizer extends MentionStage<PairFeaturizer> {
 
     /** Scores a chunk of articles in one classifier call and turns them into pair rows. */
     private record ArticlesToRows(ClassifierModel model, Columns columns, int[] kept, StructType out, PartitionCounts sentencesCounter,
-                                  PartitionCounts premisesCounter) {
+                                  PartitionCounts premisesCounter, long[] slots) {
         List<Row> apply(List<Row> articles) {
             List<ArticlePairs> pairs = new ArrayList<>(articles.size());
             List<String> premises = new ArrayList<>();
@@ -156,8 +157,8 @@ public class PairFeaturizer extends MentionStage<PairFeaturizer> {
                 sentenceCount += a.sentenceCount();
             }
             float[] scores = premises.isEmpty() ? new float[0] : model.score(premises);
-            count(sentencesCounter, sentenceCount);
-            count(premisesCounter, premises.size());
+            count(sentencesCounter, slots[0], sentenceCount);
+            count(premisesCounter, slots[1], premises.size());
             List<Row> rows = new ArrayList<>();
             int at = 0;
             for (int i = 0; i < articles.size(); i++) {
@@ -170,9 +171,9 @@ public class PairFeaturizer extends MentionStage<PairFeaturizer> {
             return rows;
         }
 
-        private static void count(PartitionCounts counter, long n) {
+        private static void count(PartitionCounts counter, long slot, long n) {
             if (counter != null) {
-                counter.add(n);
+                counter.add(new PartitionCounts.Count(slot, n));
             }
         }
 
