@@ -45,9 +45,9 @@ import software.amazon.awscdk.assertions.Template;
  * {@code --class}, {@code --files}, {@code --conf}s, entry point and arguments of the stack's StartJobRunCommand
  * output. S3 is S3Proxy behind a guard that checks every request against the synthesised job role's policy and
  * refuses what it does not allow, so the policy and what the job really asks of S3 cannot drift apart. MongoDB is
- * a wire-protocol server. Secrets Manager is the one stand-in missing: the AWS SDK EMR runs (2.24) takes no endpoint
- * from the environment, so the MongoDB command gets {@code --mongo-uri} where the stack passes
- * {@code --mongo-secret-id} (MongoSecretTest covers the secret's region).
+ * a wire-protocol server, and the MongoDB command passes {@code --mongo-secret-id} as the stack writes it: the job reads
+ * the URI from a Secrets Manager stand-in that answers only for the stack's secret and only as the job role's policy
+ * allows, reached through the endpoint setting of the AWS SDK EMR 7.9 ships (2.31.16).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterRehearsalIT {
@@ -65,6 +65,9 @@ class ClusterRehearsalIT {
     private static GuardedS3 guard;
     private static MongoServer mongo;
     private static String mongoUri;
+    private static SecretsManagerStandIn secrets;
+    /** In the URI the secret holds: no log, plan or event log of the run may show it (no word Spark redacts by default). */
+    private static final String URI_MARKER = "Xq7pZebraMarker";
     private static SparkCluster cluster;
 
     /** What a deploy of the stack yields that the rehearsal uses: the role's policy and the ready command's job. */
@@ -101,7 +104,8 @@ class ClusterRehearsalIT {
         mongo = new MongoServer(new MemoryBackend());
         int mongoPort = Jvm.freePort();
         mongo.bind("127.0.0.1", mongoPort);
-        mongoUri = "mongodb://127.0.0.1:" + mongoPort + "/";
+        mongoUri = "mongodb://127.0.0.1:" + mongoPort + "/?appName=" + URI_MARKER;
+        secrets = new SecretsManagerStandIn(argumentAfter(inVpc.jobDriver, "--mongo-secret-id"), mongoUri, inVpc.policy);
 
         Map<String, String> platform = new LinkedHashMap<>();
         // EMR serves s3:// through EMRFS with the job role's credentials; here S3A serves it through the guard.
@@ -133,6 +137,9 @@ class ClusterRehearsalIT {
         if (guard != null) {
             guard.close();
         }
+        if (secrets != null) {
+            secrets.close();
+        }
         if (s3 != null) {
             s3.close();
         }
@@ -145,7 +152,18 @@ class ClusterRehearsalIT {
     @Order(1)
     void theReadyCommandWritesEveryArticleToMongoDb() throws Exception {
         guard.forget();
-        run("default", inVpc, List.of());
+        Path events = Files.createDirectories(dir.resolve("events"));
+        run("default", inVpc, List.of("--conf", "spark.eventLog.enabled=true", "--conf", "spark.eventLog.dir=" + events.toUri()));
+        StringBuilder written = new StringBuilder(Files.readString(dir.resolve("submit-default.log"))).append(cluster.executorLogs());
+        try (java.util.stream.Stream<Path> files = Files.walk(events)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                written.append(Files.readString(f));
+            }
+        }
+        assertThat(written.toString()).as("driver and executor logs and the event log").contains("SparkListenerSQLExecutionStart")
+                .doesNotContain(URI_MARKER);
+        assertThat(secrets.calls()).as("the job read the stack's secret from Secrets Manager, as the job role may")
+                .isNotEmpty().allSatisfy(c -> assertThat(c.answered()).as(c.toString()).isTrue());
         assertThat(articles()).hasSize(4).anySatisfy(d -> {
             assertThat(d.getString("_id")).isEqualTo("90000001");
             assertThat(d.toJson()).contains("\"symbol\": \"BRCA1\"", "\"taxon\": \"9606\"");
@@ -226,18 +244,27 @@ class ClusterRehearsalIT {
         args.add(submit.get("entryPoint").asText());
         List<String> jobArgs = new ArrayList<>();
         submit.get("entryPointArguments").forEach(a -> jobArgs.add(a.asText()));
-        int secret = jobArgs.indexOf("--mongo-secret-id");
-        if (secret >= 0) {
-            jobArgs.set(secret, "--mongo-uri");
-            jobArgs.set(secret + 1, mongoUri);
-        }
+        // The driver's SDK finds Secrets Manager where EMR's would find the regional endpoint; any key signs the request.
+        Map<String, String> env = jobArgs.contains("--mongo-secret-id") ? Map.of("AWS_ENDPOINT_URL_SECRETS_MANAGER",
+                secrets.endpoint().toString(), "AWS_ACCESS_KEY_ID", "rehearsal", "AWS_SECRET_ACCESS_KEY", "rehearsal") : Map.of();
         args.addAll(jobArgs);
         Path log = dir.resolve("submit-" + name + ".log");
-        try (Jvm job = cluster.submit(args, driverMemory, Map.of(), log)) {
+        try (Jvm job = cluster.submit(args, driverMemory, env, log)) {
             int exit = job.waitFor(RUN_LIMIT);
             assertThat(exit).as("spark-submit %s exit code (-1: still running after %s)\n%s\n%s", args, RUN_LIMIT, job.tail(),
                     cluster.executorLogs()).isZero();
         }
+    }
+
+    /** The job argument after {@code flag} in the stack's job driver. */
+    private static String argumentAfter(JsonNode jobDriver, String flag) {
+        List<String> args = new ArrayList<>();
+        jobDriver.get("sparkSubmit").get("entryPointArguments").forEach(a -> args.add(a.asText()));
+        int i = args.indexOf(flag);
+        if (i < 0 || i + 1 >= args.size()) {
+            throw new IllegalStateException("The stack's job driver passes no " + flag + ": " + args);
+        }
+        return args.get(i + 1);
     }
 
     private static String valueOf(List<String> args, String conf) {
