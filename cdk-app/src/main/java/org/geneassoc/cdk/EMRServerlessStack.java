@@ -280,7 +280,7 @@ public class EMRServerlessStack extends Stack {
                 .build());
         NagSuppressions.addResourceSuppressions(jobRole, List.of(NagPackSuppression.builder().id("AwsSolutions-IAM5")
                 .reason("A scheduled run writes the Europe PMC pages it fetches under input/watch/ of its own bucket; their keys "
-                        + "(one folder per scheduled time) are not known in advance.")
+                        + "(one folder per scheduled execution) are not known in advance.")
                 .appliesTo(List.of("Resource::<" + logicalId(bucket) + ".Arn>/" + WATCH + "*")).build()), true);
         // The schedule's name is fixed here, so its ARN is known before it exists: the role trusts that schedule alone.
         String scheduleName = getStackName() + "-watch";

@@ -113,9 +113,10 @@ public final class VocabularyBuilder {
      * @param variantRules the {@link DiseaseVariants.Rule}s whose disease name variants are added
      */
     public static Map<String, Object> compile(Path data, Path out, Set<Filter> filters, Set<DiseaseVariants.Rule> variantRules) throws IOException {
-        Set<String> lockbox = Corpus.lockbox(Corpus.readAll(data));
+        List<Corpus.Annotated> corpora = Corpus.readAll(data);
+        Set<String> lockbox = Corpus.lockbox(corpora);
         VocabularyBuilder b = builder(data, filters, variantRules);
-        Vocabulary v = b.build(data, pmid -> !lockbox.contains(pmid));
+        Vocabulary v = b.build(data, corpora, pmid -> !lockbox.contains(pmid));
         v.write(out);
         b.report.put("filters", new TreeSet<>(b.filters.stream().map(Enum::name).toList()));
         b.report.put("diseaseVariantRules", new TreeSet<>(b.variantRules.stream().map(Enum::name).toList()));
@@ -126,11 +127,12 @@ public final class VocabularyBuilder {
     }
 
     /**
-     * The vocabulary with every filter and variant rule on, learning names only from the annotated
-     * abstracts whose PubMed ID passes {@code learnFrom}: what cross-validation builds once per fold.
+     * The vocabulary with every filter and variant rule on, learning names only from the abstracts of
+     * {@code corpora} (as {@link Corpus#readAll} reads them) whose PubMed ID passes {@code learnFrom}: what
+     * cross-validation builds once per fold.
      */
-    public static Vocabulary learn(Path data, Predicate<String> learnFrom) throws IOException {
-        return builder(data, EnumSet.allOf(Filter.class), DiseaseVariants.all()).build(data, learnFrom);
+    public static Vocabulary learn(Path data, List<Corpus.Annotated> corpora, Predicate<String> learnFrom) throws IOException {
+        return builder(data, EnumSet.allOf(Filter.class), DiseaseVariants.all()).build(data, corpora, learnFrom);
     }
 
     private static VocabularyBuilder builder(Path data, Set<Filter> filters, Set<DiseaseVariants.Rule> variantRules) throws IOException {
@@ -139,16 +141,11 @@ public final class VocabularyBuilder {
                 throw new IOException("Vocabulary source " + data.resolve(source) + " does not exist");
             }
         }
-        for (Corpus c : Corpus.ALL) {
-            if (!Files.isRegularFile(data.resolve(c.file()))) {
-                throw new IOException("Annotated corpus " + data.resolve(c.file()) + " (" + c.name() + ") does not exist");
-            }
-        }
         return new VocabularyBuilder(filters.isEmpty() ? EnumSet.noneOf(Filter.class) : EnumSet.copyOf(filters),
                 variantRules.isEmpty() ? EnumSet.noneOf(DiseaseVariants.Rule.class) : EnumSet.copyOf(variantRules));
     }
 
-    private Vocabulary build(Path data, Predicate<String> learnFrom) throws IOException {
+    private Vocabulary build(Path data, List<Corpus.Annotated> all, Predicate<String> learnFrom) throws IOException {
         readHgnc(data.resolve("vocab/hgnc.tsv"));
         readOrthologs(data.resolve("vocab/ncbi-orthologs-human-mouse-rat.tsv"));
         for (Species s : Species.values()) {
@@ -158,10 +155,10 @@ public final class VocabularyBuilder {
         readDiseases(data.resolve("vocab/disease-vocabulary.tsv"), data.resolve("vocab/disease-term-sources.tsv.gz"));
         List<Corpus.Annotated> corpora = new ArrayList<>();
         Map<String, Integer> learnedFrom = new LinkedHashMap<>();
-        for (Corpus c : Corpus.ALL) {
-            Corpus.Annotated a = c.read(data).only(learnFrom);
+        for (Corpus.Annotated c : all) {
+            Corpus.Annotated a = c.only(learnFrom);
             corpora.add(a);
-            learnedFrom.put(c.file(), a.documents().size());
+            learnedFrom.put(c.corpus().file(), a.documents().size());
         }
         addAnnotatedNames(corpora);
         addOrthologNames();

@@ -34,13 +34,18 @@ public final class EntityEvaluation {
     public static List<String> geneLines(Map<String, Set<String>> genes, Map<String, Set<String>> gold, Function<String, String> speciesOf) {
         List<String> out = new ArrayList<>();
         out.add(SetScores.of(genes, gold).line("genes (Entrez ID per abstract)"));
-        Predicate<String> named = id -> !speciesOf.apply(id).equals("other");
-        out.add(SetScores.of(SetScores.restrict(genes, named), SetScores.restrict(gold, named)).line("  genes, human+mouse+rat"));
+        out.add(namedSpecies(genes, gold, speciesOf).line("  genes, human+mouse+rat"));
         for (String s : SPECIES) {
             Predicate<String> of = id -> speciesOf.apply(id).equals(s);
             out.add(SetScores.of(SetScores.restrict(genes, of), SetScores.restrict(gold, of)).line("  genes, " + s));
         }
         return out;
+    }
+
+    /** Genes of the three species the vocabulary names (human, mouse, rat) alone, IDs per abstract. */
+    private static SetScores namedSpecies(Map<String, Set<String>> genes, Map<String, Set<String>> gold, Function<String, String> speciesOf) {
+        Predicate<String> named = id -> !speciesOf.apply(id).equals("other");
+        return SetScores.of(SetScores.restrict(genes, named), SetScores.restrict(gold, named));
     }
 
     /** The species a gene ID belongs to as the report names it; IDs of none of the three are "other". */
@@ -204,11 +209,7 @@ public final class EntityEvaluation {
 
     /** Genes of the three species the vocabulary names (human, mouse, rat), IDs per abstract; null where genes are not scored. */
     public SetScores namedSpeciesGeneScores() {
-        if (!scoreGenes) {
-            return null;
-        }
-        Predicate<String> named = id -> !speciesName(vocabulary, id).equals("other");
-        return SetScores.of(SetScores.restrict(genes, named), SetScores.restrict(goldGenes, named));
+        return scoreGenes ? namedSpecies(genes, goldGenes, id -> speciesName(vocabulary, id)) : null;
     }
 
     /** Diseases, IDs per abstract; null where diseases are not scored. */

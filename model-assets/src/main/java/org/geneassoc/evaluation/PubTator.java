@@ -50,11 +50,6 @@ public final class PubTator {
         public boolean isDisease() {
             return kind == Kind.DISEASE;
         }
-
-        /** The same mention with its offsets moved by {@code shift}. */
-        public Mention shifted(int shift) {
-            return new Mention(start + shift, end + shift, text, type, kind, ids);
-        }
     }
 
     public record Relation(String type, String id1, String id2) {

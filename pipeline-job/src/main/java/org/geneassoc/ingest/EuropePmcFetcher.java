@@ -124,16 +124,16 @@ public final class EuropePmcFetcher {
                 wait = wait.multipliedBy(2);
             }
             pace(request.intervalMillis());
-            HttpResponse<byte[]> response;
+            HttpResponse<java.io.InputStream> response;
+            byte[] body;
             try {
-                HttpResponse<java.io.InputStream> streamed = client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(120))
+                response = client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(120))
                         .header("Accept", "application/xml").GET().build(), HttpResponse.BodyHandlers.ofInputStream());
-                byte[] body = readCapped(streamed.body());
+                body = readCapped(response.body());
                 if (body == null) {
                     problem = "a body over " + maxBodyBytes + " bytes";
                     continue;
                 }
-                response = new Read(streamed, body);
             } catch (HttpTimeoutException e) {
                 problem = "timed out";
                 continue;
@@ -156,15 +156,15 @@ public final class EuropePmcFetcher {
             }
             if (status != 200) {
                 throw new IOException("Europe PMC refused page " + number + " (cursor " + cursor + "): HTTP " + status + " "
-                        + firstLine(response.body()) + " (" + uri + ")");
+                        + firstLine(body) + " (" + uri + ")");
             }
             String type = response.headers().firstValue("content-type").orElse("");
-            if (type.contains("html") || firstLine(response.body()).toLowerCase(Locale.ROOT).matches("\\s*<(!doctype html|html).*")) {
+            if (type.contains("html") || firstLine(body).toLowerCase(Locale.ROOT).matches("\\s*<(!doctype html|html).*")) {
                 problem = "an HTML page instead of XML";
                 continue;
             }
             try {
-                return parse(response.body());
+                return parse(body);
             } catch (XMLStreamException e) {
                 problem = "a body that is not whole XML (" + e.getMessage().lines().findFirst().orElse("") + ")";
             }
@@ -240,44 +240,6 @@ public final class EuropePmcFetcher {
         try (in) {
             byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
             return bytes.length > maxBodyBytes ? null : bytes;
-        }
-    }
-
-    /** A response whose body was read into memory, capped. */
-    private record Read(HttpResponse<java.io.InputStream> streamed, byte[] body) implements HttpResponse<byte[]> {
-        @Override
-        public int statusCode() {
-            return streamed.statusCode();
-        }
-
-        @Override
-        public HttpRequest request() {
-            return streamed.request();
-        }
-
-        @Override
-        public java.util.Optional<HttpResponse<byte[]>> previousResponse() {
-            return java.util.Optional.empty();
-        }
-
-        @Override
-        public java.net.http.HttpHeaders headers() {
-            return streamed.headers();
-        }
-
-        @Override
-        public java.util.Optional<javax.net.ssl.SSLSession> sslSession() {
-            return streamed.sslSession();
-        }
-
-        @Override
-        public URI uri() {
-            return streamed.uri();
-        }
-
-        @Override
-        public HttpClient.Version version() {
-            return streamed.version();
         }
     }
 

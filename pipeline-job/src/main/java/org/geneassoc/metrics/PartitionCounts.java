@@ -3,6 +3,7 @@ package org.geneassoc.metrics;
 import java.io.Serializable;
 import java.util.HashMap;
 import java.util.Map;
+import org.apache.spark.SparkContext;
 import org.apache.spark.TaskContext;
 import org.apache.spark.util.AccumulatorV2;
 
@@ -26,6 +27,13 @@ public final class PartitionCounts extends AccumulatorV2<PartitionCounts.Count, 
 
     private final Map<Key, Long> counts = new HashMap<>();
     private long nextSlot;
+
+    /** A new count, registered with Spark under {@code name} (the name the Spark UI shows). */
+    public static PartitionCounts register(SparkContext sc, String name) {
+        PartitionCounts c = new PartitionCounts();
+        sc.register(c, name);
+        return c;
+    }
 
     /** A slot for one dataset's counts; called on the driver, where the counted dataset is built. */
     public synchronized long newSlot() {

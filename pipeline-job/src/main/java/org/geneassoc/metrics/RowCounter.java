@@ -17,8 +17,9 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * Passes rows through unchanged and counts them in an accumulator, so progress and the run summary need
- * no extra pass over the data; a {@link PartitionCounts}, so a partition Spark computes twice counts once. The accumulator is the run's ({@link RunMetrics#counter}); a counter loaded
- * from a saved pipeline registers its own on first use. With {@code keyCol} it counts runs of equal keys
+ * no extra pass over the data; a {@link PartitionCounts}, so a partition Spark computes twice counts once.
+ * The accumulator is the run's ({@link RunMetrics#counter}); a counter loaded from a saved pipeline
+ * registers its own on first use. With {@code keyCol} it counts runs of equal keys
  * instead of rows: articles, when the rows of one article are adjacent (as they are after de-duplication).
  */
 public class RowCounter extends BaseTransformer {
@@ -76,8 +77,7 @@ public class RowCounter extends BaseTransformer {
     public Dataset<Row> transform(Dataset<?> dataset) {
         transformSchema(dataset.schema());
         if (accumulator == null) {
-            accumulator = new PartitionCounts();
-            dataset.sparkSession().sparkContext().register(accumulator, $(counter));
+            accumulator = PartitionCounts.register(dataset.sparkSession().sparkContext(), $(counter));
         }
         PartitionCounts acc = accumulator;
         long slot = acc.newSlot();

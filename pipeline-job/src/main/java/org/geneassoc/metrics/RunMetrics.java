@@ -40,9 +40,7 @@ public final class RunMetrics implements Serializable {
 
     private RunMetrics(SparkContext sc) {
         for (Counter c : Counter.values()) {
-            PartitionCounts a = new PartitionCounts();
-            sc.register(a, c.accumulatorName());
-            accumulators.put(c, a);
+            accumulators.put(c, PartitionCounts.register(sc, c.accumulatorName()));
         }
     }
 

@@ -31,7 +31,7 @@ public final class Sessions {
                 .config("spark.sql.redaction.options.regex", REDACTED_KEYS)
                 .config("spark.sql.redaction.string.regex", MONGODB_URI)
                 .config("spark.redaction.string.regex", MONGODB_URI)
-                .config("spark.redaction.regex", "(?i)secret|password|token|access[.]key|" + REDACTED_KEYS);
+                .config("spark.redaction.regex", REDACTED_KEYS + "|access[.]key");
         if (!conf.contains("spark.master")) {
             String m = master == null || master.isBlank() ? "local[*]" : master;
             b.master(m)

@@ -82,11 +82,12 @@ public final class EvaluateEntitiesCommand implements Callable<Integer> {
                     byCorpus.get(a.corpus().name()).add(v, a.only(lockbox::contains).documents());
                 }
             } else {
+                Vocabulary fixed = vocabulary != null ? Vocabulary.read(vocabulary) : null;
                 for (int f = 0; f < what.folds; f++) {
                     int fold = f;
                     long t0 = System.nanoTime();
-                    Vocabulary v = vocabulary != null ? Vocabulary.read(vocabulary)
-                            : VocabularyBuilder.learn(data, pmid -> !lockbox.contains(pmid) && Corpus.fold(pmid, what.folds) != fold);
+                    Vocabulary v = fixed != null ? fixed
+                            : VocabularyBuilder.learn(data, corpora, pmid -> !lockbox.contains(pmid) && Corpus.fold(pmid, what.folds) != fold);
                     for (Corpus.Annotated a : corpora) {
                         byCorpus.get(a.corpus().name()).add(v, a.only(pmid -> !lockbox.contains(pmid) && Corpus.fold(pmid, what.folds) == fold).documents());
                     }
