@@ -22,7 +22,7 @@ public enum Setting {
     INPUT("input", null, null, "PATH", "Article file, directory or glob; local or s3a://; plain or gzip.",
             Setting::required),
     OUTPUT("output", null, () -> "geneassoc-output", "DIR",
-            "JSON Lines output folder, replaced on each run, with _SUMMARY.json.", Setting::text),
+            "JSON Lines output folder, replaced on each run (added to with --skip-existing), with _SUMMARY.json.", Setting::text),
     FORMAT("format", null, () -> "auto", "FORMAT", "auto (by content), europepmc-xml, europepmc-json or pubmed-xml.",
             InputFormat::fromFlag),
     ASSOCIATION_THRESHOLD("associationThreshold", null, () -> "0.35", "Z",
@@ -52,7 +52,7 @@ public enum Setting {
             Setting::bool),
     SKIP_EXISTING("skipExisting", null, () -> "false", null,
             "Skip articles whose document the output already holds from the same modelVersion (models and thresholds); "
-                    + "JSON Lines output is then merged, not replaced.", Setting::bool),
+                    + "JSON Lines output then gains a folder runs/<run id>/ instead of being replaced.", Setting::bool),
     FETCH_QUERY("fetchQuery", null, null, "QUERY",
             "Fetch this Europe PMC search into --input first (one gzip file per page); an interrupted fetch resumes.", Setting::text),
     FETCH_SINCE("fetchSince", null, null, "DATE",

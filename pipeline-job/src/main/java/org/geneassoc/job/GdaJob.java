@@ -56,7 +56,8 @@ public final class GdaJob {
         String modelVersion = ModelVersion.of(cfg, spark.sparkContext().hadoopConfiguration());
         DocumentSink sink = cfg.writesToMongo()
                 ? new MongoSink(cfg.mongoUri(), cfg.mongoDatabase(), cfg.mongoCollection(), cfg.mongoWriteAttempts(), cfg.mongoRetrySeconds())
-                : new JsonLinesSink(cfg.output(), cfg.skipExisting());
+                : cfg.skipExisting() ? JsonLinesSink.adding(cfg.output(), JsonLinesSink.runId(started, spark.sparkContext().applicationId()))
+                : JsonLinesSink.replacing(cfg.output());
         // --skip-existing: only the articles the sink does not hold from this model version; none left, no work.
         Ledger.Remaining remaining = cfg.skipExisting() ? Ledger.remaining(sink, spark, articles, modelVersion)
                 : new Ledger.Remaining(articles, 0, false);

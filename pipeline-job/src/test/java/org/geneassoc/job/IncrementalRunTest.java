@@ -14,11 +14,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.bson.Document;
+import org.geneassoc.ingest.FaultyFileSystem;
+import org.geneassoc.testing.SharedSpark;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code --skip-existing}: a re-run scores only articles the output does not hold from the same model version. */
+/**
+ * {@code --skip-existing}: a re-run scores only articles the output does not hold from the same model version; on
+ * JSON Lines each run adds a folder of its own and readers take the newest document per pmid.
+ */
 class IncrementalRunTest {
     private static final String NEW_RECORD = """
             <?xml version="1.0" encoding="UTF-8"?>
@@ -30,7 +36,7 @@ class IncrementalRunTest {
 
     private static Map<String, JsonNode> byPmid(Path out) throws Exception {
         Map<String, JsonNode> docs = new TreeMap<>();
-        for (JsonNode d : JobRunner.documents(out)) {
+        for (JsonNode d : JobRunner.newestDocuments(out)) {
             assertThat(docs.put(d.get("_id").asText(), d)).as("one document per pmid").isNull();
         }
         return docs;
@@ -47,6 +53,12 @@ class IncrementalRunTest {
         String version = first.values().iterator().next().get("modelVersion").asText();
         assertThat(version).matches("[0-9a-f]{16}");
         assertThat(JobRunner.summary(out).get("skippedExisting").asLong()).isZero();
+        assertThat(runs(out)).as("the run's own folder, marked complete").singleElement()
+                .satisfies(run -> assertThat(run.resolve("_COMPLETE")).exists());
+        try (Stream<Path> beside = Files.list(dir)) {
+            assertThat(beside).as("nothing written beside the output folder").extracting(p -> p.getFileName().toString())
+                    .containsExactlyInAnyOrder("in", "out");
+        }
 
         JobRunner.Result again = JobRunner.run("--input", in.toString(), "--output", out.toString(), "--skip-existing");
         assertThat(again.exitCode()).as(again.stderr()).isZero();
@@ -55,6 +67,7 @@ class IncrementalRunTest {
         assertThat(summary.get("abstracts").asLong()).isZero();
         assertThat(summary.get("documentsWritten").asLong()).isZero();
         assertThat(byPmid(out)).as("kept as they were, processedAt included").isEqualTo(first);
+        assertThat(runs(out)).as("a run that writes nothing adds no folder").hasSize(1);
 
         Files.writeString(in.resolve("week-2.xml"), NEW_RECORD);
         JobRunner.run("--input", in.toString(), "--output", out.toString(), "--skip-existing");
@@ -70,6 +83,43 @@ class IncrementalRunTest {
         summary = JobRunner.summary(out);
         assertThat(summary.get("skippedExisting").asLong()).as("another threshold is another version").isZero();
         assertThat(byPmid(out).values()).hasSize(5).allSatisfy(d -> assertThat(d.get("modelVersion").asText()).isNotEqualTo(version));
+    }
+
+    @Test
+    void aRunThatDiesAfterWritingItsDocumentsLosesNothingAndItsArticlesAreProcessedAgain(@TempDir Path dir) throws Exception {
+        Path in = Files.createDirectories(dir.resolve("in"));
+        Files.copy(Path.of("../samples/europepmc-sample.xml"), in.resolve("week-1.xml"));
+        Path out = dir.resolve("out-dies-before-complete");
+        String faultyOut = FaultyFileSystem.SCHEME + "://" + out.toAbsolutePath();
+        var hadoop = SharedSpark.get().sparkContext().hadoopConfiguration();
+        hadoop.set("fs." + FaultyFileSystem.SCHEME + ".impl", FaultyFileSystem.class.getName());
+        hadoop.setBoolean("fs." + FaultyFileSystem.SCHEME + ".impl.disable.cache", true);
+        assertThat(JobRunner.run("--input", in.toString(), "--output", out.toString(), "--skip-existing").exitCode()).isZero();
+        Map<String, JsonNode> first = byPmid(out);
+
+        Files.writeString(in.resolve("week-2.xml"), NEW_RECORD);
+        JobRunner.Result dies = JobRunner.run("--input", in.toString(), "--output", faultyOut, "--skip-existing");
+        assertThat(dies.exitCode()).as("the run failed").isNotZero();
+        assertThat(dies.stderr()).contains("simulated end of the run");
+        assertThat(runs(out)).as("its documents and ledger are on disk, unmarked").hasSize(2)
+                .filteredOn(run -> !Files.exists(run.resolve("_COMPLETE"))).singleElement()
+                .satisfies(run -> assertThat(run.resolve("_processed")).isDirectory());
+        assertThat(byPmid(out)).as("readers see the complete runs only").isEqualTo(first);
+
+        JobRunner.Result again = JobRunner.run("--input", in.toString(), "--output", out.toString(), "--skip-existing");
+        assertThat(again.exitCode()).as(again.stderr()).isZero();
+        JsonNode summary = JobRunner.summary(out);
+        assertThat(summary.get("abstracts").asLong()).as("the dead run's article is scored again").isEqualTo(1);
+        Map<String, JsonNode> after = byPmid(out);
+        assertThat(after).hasSize(5).containsKey("90000099");
+        first.forEach((pmid, doc) -> assertThat(after.get(pmid)).isEqualTo(doc));
+    }
+
+    /** The folders runs added to {@code out}, oldest first. */
+    private static List<Path> runs(Path out) throws Exception {
+        try (Stream<Path> runs = Files.list(out.resolve("runs"))) {
+            return runs.sorted().toList();
+        }
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.geneassoc.sink.JsonLinesSink;
 import org.geneassoc.testing.SharedData;
 import org.geneassoc.testing.SharedSpark;
 
@@ -59,6 +60,15 @@ public final class JobRunner {
                     }
                 }
             }
+        }
+        return docs;
+    }
+
+    /** The documents a reader of a JSON Lines folder gets: the newest per pmid, whichever run wrote it. */
+    public static List<JsonNode> newestDocuments(Path dir) throws Exception {
+        List<JsonNode> docs = new ArrayList<>();
+        for (String line : JsonLinesSink.documents(SharedSpark.get(), dir.toString()).toJSON().collectAsList()) {
+            docs.add(JSON.readTree(line));
         }
         return docs;
     }

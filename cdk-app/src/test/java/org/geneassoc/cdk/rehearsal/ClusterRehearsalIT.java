@@ -184,11 +184,45 @@ class ClusterRehearsalIT {
 
     @Test
     @Order(3)
+    void withSkipExistingJsonLinesRunsAddFoldersUnderOutputAndASecondRunWritesNothing() throws Exception {
+        guard.forget();
+        run("json-lines-added", withoutVpc, List.of(), List.of("--skip-existing"));
+        List<GuardedS3.Call> calls = assertEveryRequestAllowed("first --skip-existing JSON Lines run");
+        assertThat(calls.stream().flatMap(c -> c.checks().stream()))
+                .filteredOn(r -> r.action().equals("s3:PutObject") || r.action().equals("s3:DeleteObject"))
+                .as("every object written and deleted in the run's folder (and the summary), none beside output/").isNotEmpty()
+                .allSatisfy(r -> assertThat(r.resource()).satisfiesAnyOf(
+                        o -> assertThat(o).startsWith("arn:aws:s3:::" + BUCKET + "/" + EMRServerlessStack.OUTPUT + "runs/"),
+                        o -> assertThat(o).isEqualTo("arn:aws:s3:::" + BUCKET + "/" + EMRServerlessStack.OUTPUT + "_SUMMARY.json")));
+        List<String> keys = s3.list(EMRServerlessStack.OUTPUT);
+        List<String> marks = keys.stream().filter(k -> k.endsWith("/_COMPLETE")).toList();
+        assertThat(marks).as("one run folder, marked complete").singleElement().asString().startsWith(EMRServerlessStack.OUTPUT + "runs/");
+        String run = marks.get(0).substring(0, marks.get(0).length() - "_COMPLETE".length());
+        StringBuilder documents = new StringBuilder();
+        for (String key : keys.stream().filter(k -> k.startsWith(run + "part-")).toList()) {
+            documents.append(new String(s3.get(key), StandardCharsets.UTF_8));
+        }
+        assertThat(documents.toString().lines().toList()).hasSize(4);
+        assertThat(keys).as("the ledger in the run's folder").anyMatch(k -> k.startsWith(run + "_processed/part-"));
+        assertThat(JSON.readTree(s3.get(EMRServerlessStack.OUTPUT + "_SUMMARY.json")).get("documentsWritten").asInt()).isEqualTo(4);
+
+        guard.forget();
+        run("json-lines-again", withoutVpc, List.of(), List.of("--skip-existing"));
+        assertEveryRequestAllowed("second --skip-existing JSON Lines run");
+        JsonNode again = JSON.readTree(s3.get(EMRServerlessStack.OUTPUT + "_SUMMARY.json"));
+        assertThat(again.get("documentsWritten").asInt()).isZero();
+        assertThat(again.get("skippedExisting").asInt()).as("every article record of both files").isEqualTo(12);
+        assertThat(s3.list(EMRServerlessStack.OUTPUT)).as("no second run folder").filteredOn(k -> k.endsWith("/_COMPLETE")).hasSize(1);
+    }
+
+    @Test
+    @Order(4)
     void withoutAVpcTheReadyCommandWritesJsonLinesToTheBucket() throws Exception {
         guard.forget();
         run("json-lines", withoutVpc, List.of());
         List<String> keys = s3.list(EMRServerlessStack.OUTPUT);
         assertThat(keys).contains(EMRServerlessStack.OUTPUT + "_SUMMARY.json")
+                .as("the folder replaced as a whole, the runs added before included").noneMatch(k -> k.startsWith(EMRServerlessStack.OUTPUT + "runs/"))
                 .as("the ledger of processed articles").anyMatch(k -> k.startsWith(EMRServerlessStack.OUTPUT + "_processed/part-"));
         StringBuilder documents = new StringBuilder();
         for (String key : keys.stream().filter(k -> k.startsWith(EMRServerlessStack.OUTPUT + "part-")).toList()) {
@@ -206,7 +240,7 @@ class ClusterRehearsalIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void theGuardRefusesWhatTheRoleDoesNotAllow() throws Exception {
         HttpClient client = HttpClient.newHttpClient();
         URI models = guard.endpoint().resolve("/" + BUCKET + "/" + EMRServerlessStack.MODELS + "gda-classifier/model.json");
@@ -237,6 +271,11 @@ class ClusterRehearsalIT {
 
     /** The stack's job driver through SparkSubmit: its submit parameters, then {@code extraConf}, the entry point, its arguments. */
     private static void run(String name, Deployed deployed, List<String> extraConf) throws Exception {
+        run(name, deployed, extraConf, List.of());
+    }
+
+    /** As above, with {@code extraArgs} after the stack's job arguments. */
+    private static void run(String name, Deployed deployed, List<String> extraConf, List<String> extraArgs) throws Exception {
         JsonNode submit = deployed.jobDriver.get("sparkSubmit");
         List<String> args = new ArrayList<>(Arrays.asList(submit.get("sparkSubmitParameters").asText().split("\\s+")));
         String driverMemory = valueOf(args, "spark.driver.memory");
@@ -248,6 +287,7 @@ class ClusterRehearsalIT {
         Map<String, String> env = jobArgs.contains("--mongo-secret-id") ? Map.of("AWS_ENDPOINT_URL_SECRETS_MANAGER",
                 secrets.endpoint().toString(), "AWS_ACCESS_KEY_ID", "rehearsal", "AWS_SECRET_ACCESS_KEY", "rehearsal") : Map.of();
         args.addAll(jobArgs);
+        args.addAll(extraArgs);
         Path log = dir.resolve("submit-" + name + ".log");
         try (Jvm job = cluster.submit(args, driverMemory, env, log)) {
             int exit = job.waitFor(RUN_LIMIT);
