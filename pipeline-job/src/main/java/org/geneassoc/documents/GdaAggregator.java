@@ -103,7 +103,9 @@ public class GdaAggregator extends BaseTransformer {
         static ScoredPair fromRow(Row r) {
             List<PairEvidence> evidence = new ArrayList<>();
             for (Row e : r.<Row>getList(r.fieldIndex(PairFeaturizer.EVIDENCE))) {
-                evidence.add(new PairEvidence(GdaDocument.Evidence.fromRow(e), mention(e, "gene"), mention(e, "disease")));
+                MentionRow gene = mention(e, "gene");
+                MentionRow disease = mention(e, "disease");
+                evidence.add(new PairEvidence(GdaDocument.Evidence.fromRow(e, gene, disease), gene, disease));
             }
             Row relation = r.getAs("relation");
             return new ScoredPair(mention(r, "gene"), mention(r, "disease"), relation.<Float>getAs("score"), relation.getAs("type"), evidence);

@@ -143,21 +143,49 @@ public record GdaDocument(String pmid, String title, String journal, Date firstP
         }
     }
 
-    /**
-     * A sentence that supports an association: one naming both, with the sentence head's score, or (for a
-     * pair no sentence names together) the nearest sentences naming each, with no score.
-     */
-    public record Evidence(String sentence, int start, int end, Float score) {
-        public static final StructType SCHEMA = new StructType()
-                .add("sentence", DataTypes.StringType, false).add("start", DataTypes.IntegerType, false)
-                .add("end", DataTypes.IntegerType, false).add("score", DataTypes.FloatType, true);
+    /** Where a mention is in the abstract, for evidence: its text and offsets. */
+    public record Marked(String text, int start, int end) {
+        public static final StructType SCHEMA = new StructType().add("text", DataTypes.StringType, false)
+                .add("start", DataTypes.IntegerType, false).add("end", DataTypes.IntegerType, false);
 
-        static Evidence fromRow(Row r) {
-            return new Evidence(r.getAs("sentence"), r.<Integer>getAs("start"), r.<Integer>getAs("end"), r.getAs("score"));
+        static Marked of(MentionRow m) {
+            return m == null ? null : new Marked(m.text(), m.start(), m.end());
+        }
+
+        static Marked fromRow(Row r) {
+            return r == null ? null : new Marked(r.getAs("text"), r.<Integer>getAs("start"), r.<Integer>getAs("end"));
         }
 
         Row toRow() {
-            return RowFactory.create(sentence, start, end, score);
+            return RowFactory.create(text, start, end);
+        }
+    }
+
+    /**
+     * A sentence that supports an association: one naming both, with the sentence head's score, or (for a
+     * pair no sentence names together) the nearest sentences naming each, with no score. {@code gene} and
+     * {@code disease} mark the mentions the sentence holds (null for the one it does not name), at offsets
+     * into the abstract like the sentence's.
+     */
+    public record Evidence(String sentence, int start, int end, Float score, Marked gene, Marked disease) {
+        public static final StructType SCHEMA = new StructType()
+                .add("sentence", DataTypes.StringType, false).add("start", DataTypes.IntegerType, false)
+                .add("end", DataTypes.IntegerType, false).add("score", DataTypes.FloatType, true)
+                .add("gene", Marked.SCHEMA, true).add("disease", Marked.SCHEMA, true);
+
+        /** An evidence row as the job writes it; one from the relation stage (no marks of its own) takes {@code gene} and {@code disease}. */
+        static Evidence fromRow(Row r, MentionRow gene, MentionRow disease) {
+            return new Evidence(r.getAs("sentence"), r.<Integer>getAs("start"), r.<Integer>getAs("end"), r.getAs("score"),
+                    Marked.of(gene), Marked.of(disease));
+        }
+
+        static Evidence fromRow(Row r) {
+            return new Evidence(r.getAs("sentence"), r.<Integer>getAs("start"), r.<Integer>getAs("end"), r.getAs("score"),
+                    Marked.fromRow(r.getAs("gene")), Marked.fromRow(r.getAs("disease")));
+        }
+
+        Row toRow() {
+            return RowFactory.create(sentence, start, end, score, gene == null ? null : gene.toRow(), disease == null ? null : disease.toRow());
         }
     }
 
