@@ -159,6 +159,6 @@ public final class ConfigLoader {
                 (String) typed.get(Setting.MONGO_SECRET_ID), (String) typed.get(Setting.MONGO_DATABASE),
                 (String) typed.get(Setting.MONGO_COLLECTION), (Integer) typed.get(Setting.MONGO_WRITE_ATTEMPTS),
                 (Integer) typed.get(Setting.MONGO_RETRY_SECONDS), (Boolean) typed.get(Setting.FAIL_ON_BAD_INPUT),
-                (Boolean) typed.get(Setting.SKIP_EXISTING), fetch);
+                (Boolean) typed.get(Setting.SKIP_EXISTING), (Boolean) typed.get(Setting.REPORT), fetch);
     }
 }

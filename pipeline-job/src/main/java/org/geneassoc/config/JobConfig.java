@@ -13,13 +13,14 @@ import org.geneassoc.models.ModelsFolder;
  * @param mongoUri      when set, documents go to MongoDB instead of JSON Lines
  * @param mongoSecretId an AWS Secrets Manager secret holding the MongoDB URI (EMR); read at start-up
  * @param skipExisting  skip articles the output already holds from this model version
+ * @param report        also write {@code _REPORT.html} into {@code output}
  * @param fetch         a Europe PMC search to fetch into {@code input} before reading it, or null
  */
 public record JobConfig(String input, String output, InputFormat format,
                         double associationThreshold, double sentenceThreshold, double abstractThreshold, ModelsFolder models,
                         String mongoUri, String mongoSecretId, String mongoDatabase, String mongoCollection,
                         int mongoWriteAttempts, int mongoRetrySeconds, boolean failOnBadInput, boolean skipExisting,
-                        FetchRequest fetch)
+                        boolean report, FetchRequest fetch)
         implements Serializable {
 
     public boolean writesToMongo() {
@@ -29,13 +30,13 @@ public record JobConfig(String input, String output, InputFormat format,
     /** The same settings with other thresholds: evaluation scores once at 0 and filters afterwards. */
     public JobConfig withThresholds(double associationThreshold, double sentenceThreshold, double abstractThreshold) {
         return new JobConfig(input, output, format, associationThreshold, sentenceThreshold, abstractThreshold, models, mongoUri, mongoSecretId,
-                mongoDatabase, mongoCollection, mongoWriteAttempts, mongoRetrySeconds, failOnBadInput, skipExisting, fetch);
+                mongoDatabase, mongoCollection, mongoWriteAttempts, mongoRetrySeconds, failOnBadInput, skipExisting, report, fetch);
     }
 
     /** The same settings reading other input and writing JSON Lines to another folder (benchmarks). */
     public JobConfig withInputAndOutput(String input, String output) {
         return new JobConfig(input, output, format, associationThreshold, sentenceThreshold, abstractThreshold, models, null, null,
-                mongoDatabase, mongoCollection, mongoWriteAttempts, mongoRetrySeconds, failOnBadInput, skipExisting, fetch);
+                mongoDatabase, mongoCollection, mongoWriteAttempts, mongoRetrySeconds, failOnBadInput, skipExisting, report, fetch);
     }
 
     /** The settings as they may be printed: the MongoDB URI's password masked and its options left out (they may hold secrets too). */

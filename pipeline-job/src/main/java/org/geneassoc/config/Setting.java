@@ -53,6 +53,9 @@ public enum Setting {
     SKIP_EXISTING("skipExisting", null, () -> "false", null,
             "Skip articles whose document the output already holds from the same modelVersion (models and thresholds); "
                     + "JSON Lines output then gains a folder runs/<run id>/ instead of being replaced.", Setting::bool),
+    REPORT("report", null, () -> "false", null,
+            "Also write _REPORT.html, a page of the output's associations and their evidence, into --output (also when "
+                    + "writing to MongoDB).", Setting::bool),
     FETCH_QUERY("fetchQuery", null, null, "QUERY",
             "Fetch this Europe PMC search into --input first (one gzip file per page); an interrupted fetch resumes.", Setting::text),
     FETCH_SINCE("fetchSince", null, null, "DATE",

@@ -14,6 +14,9 @@ import org.geneassoc.ingest.EuropePmcFetcher;
 import org.geneassoc.ingest.InputFiles;
 import org.geneassoc.metrics.RunMetrics;
 import org.geneassoc.metrics.RunMetrics.Counter;
+import org.geneassoc.report.HtmlReport;
+import org.geneassoc.report.Report;
+import org.geneassoc.report.ReportData;
 import org.geneassoc.sink.DocumentSink;
 import org.geneassoc.sink.JsonLinesSink;
 import org.geneassoc.sink.Ledger;
@@ -30,6 +33,8 @@ import static org.apache.spark.sql.functions.col;
  * for its flags and exit codes).
  */
 public final class GdaJob {
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
     private GdaJob() {
     }
 
@@ -80,6 +85,14 @@ public final class GdaJob {
         records.unpersist();
         if (!cfg.writesToMongo()) {
             summary.writeTo(cfg.output(), spark.sparkContext().hadoopConfiguration());
+        }
+        if (cfg.report()) {
+            // Of everything the output holds, so that runs that add to it show what they added.
+            Dataset<Row> held = cfg.writesToMongo() ? Report.fromMongo(spark, cfg.mongoUri(), cfg.mongoDatabase(), cfg.mongoCollection())
+                    : Report.fromFolder(spark, cfg.output());
+            String source = cfg.writesToMongo() ? "MongoDB collection " + cfg.mongoDatabase() + "." + cfg.mongoCollection() : cfg.output();
+            Report.write(held, source, JSON.readTree(summary.toJson()), Report.thresholds(cfg.associationThreshold(), cfg.sentenceThreshold()),
+                    new org.apache.hadoop.fs.Path(cfg.output(), HtmlReport.FILE).toString(), ReportData.Limits.DEFAULT);
         }
         return summary;
     }

@@ -70,8 +70,10 @@ class IncrementalRunTest {
         assertThat(runs(out)).as("a run that writes nothing adds no folder").hasSize(1);
 
         Files.writeString(in.resolve("week-2.xml"), NEW_RECORD);
-        JobRunner.run("--input", in.toString(), "--output", out.toString(), "--skip-existing");
+        JobRunner.run("--input", in.toString(), "--output", out.toString(), "--skip-existing", "--report");
         summary = JobRunner.summary(out);
+        assertThat(Files.readString(out.resolve("_REPORT.html"))).as("the report of every run, the last one's news marked")
+                .contains("\"documents\":5,", "\"severalRuns\":true,", "\"newDocuments\":1,");
         assertThat(summary.get("skippedExisting").asLong()).isEqualTo(6);
         assertThat(summary.get("abstracts").asLong()).as("only the new record is scored").isEqualTo(1);
         Map<String, JsonNode> merged = byPmid(out);
@@ -129,12 +131,14 @@ class IncrementalRunTest {
         String uri = "mongodb://" + address.getHostString() + ":" + address.getPort();
         try {
             String[] flags = {"--input", "../samples/europepmc-sample.xml", "--output", dir.toString(), "--mongo-uri", uri,
-                    "--mongo-database", "incremental", "--skip-existing"};
+                    "--mongo-database", "incremental", "--skip-existing", "--report"};
             JobRunner.Result first = JobRunner.run(flags);
             assertThat(first.exitCode()).as(first.stderr()).isZero();
             JobRunner.Result again = JobRunner.run(flags);
             assertThat(again.exitCode()).as(again.stderr()).isZero();
             assertThat(again.stdout()).contains("\"skippedExisting\" : 6", "\"documentsWritten\" : 0");
+            assertThat(Files.readString(dir.resolve("_REPORT.html"))).as("the collection's report, in --output")
+                    .contains("MongoDB collection incremental.pubmedArticles", "\"documents\":4,").doesNotContain(uri);
             try (MongoClient client = MongoClients.create(uri)) {
                 List<Document> docs = client.getDatabase("incremental").getCollection("pubmedArticles").find().into(new ArrayList<>());
                 assertThat(docs).hasSize(4).allSatisfy(d -> assertThat(d.getString("modelVersion")).matches("[0-9a-f]{16}"));

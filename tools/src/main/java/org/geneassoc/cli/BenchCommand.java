@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.geneassoc.bench.Benchmark;
 import org.geneassoc.bench.MatcherBenchmark;
+import org.geneassoc.bench.ReportBenchmark;
 import org.geneassoc.ner.EntityMatcher;
 import org.geneassoc.ner.Vocabulary;
 import org.geneassoc.models.ModelsFolder;
@@ -41,6 +42,16 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--data", defaultValue = "../shared/data", description = "Reference data folder for --matcher (default: ${DEFAULT-VALUE}).")
     Path data;
 
+    @Option(names = "--report", paramLabel = "DIR", description = "Measure only the report: the JSON Lines documents of the run in DIR "
+            + "copied to --documents with distinct pmids, in --cohorts of distinct genes; seconds and megabytes.")
+    Path report;
+
+    @Option(names = "--documents", defaultValue = "100000", description = "Documents for --report (default: ${DEFAULT-VALUE}).")
+    int documents;
+
+    @Option(names = "--cohorts", defaultValue = "100", description = "Cohorts of distinct genes for --report (default: ${DEFAULT-VALUE}).")
+    int cohorts;
+
     @Mixin
     SparkOptions env;
 
@@ -49,6 +60,14 @@ public final class BenchCommand implements Callable<Integer> {
         if (matcher) {
             EntityMatcher m = new EntityMatcher(Vocabulary.read(env.models().localPath(ModelsFolder.VOCABULARY)));
             MatcherBenchmark.run(m, MatcherBenchmark.texts(data)).forEach((k, v) -> System.out.println(k + "=" + v));
+            return 0;
+        }
+        if (report != null) {
+            if (documents < 1 || cohorts < 1) {
+                throw new IllegalArgumentException("--documents and --cohorts must be at least 1, got " + documents + " and " + cohorts);
+            }
+            ReportBenchmark.run(env.session("geneassoc-bench-report"), report, documents, cohorts, Files.createTempDirectory("geneassoc-report"))
+                    .forEach((k, v) -> System.out.println(k + "=" + v));
             return 0;
         }
         if (repeat < 1) {

@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 @Command(name = "geneassoc", mixinStandardHelpOptions = true, version = "geneassoc 0.1.0",
         description = "Gene-disease associations from the biomedical literature, on Spark.",
         subcommands = {RunCommand.class, EvaluatePairsCommand.class, BenchCommand.class, TrainCommand.class, EvaluateCommand.class,
-                ExperimentsCommand.class, TrainRelationsCommand.class, SentenceHeadCommand.class, VocabularyCommand.class, EvaluateEntitiesCommand.class, FetchCommand.class})
+                ExperimentsCommand.class, TrainRelationsCommand.class, SentenceHeadCommand.class, VocabularyCommand.class, EvaluateEntitiesCommand.class, FetchCommand.class,
+                ReportCommand.class})
 public final class GeneAssocCli {
     private GeneAssocCli() {
     }
