@@ -249,7 +249,11 @@ public class EMRServerlessStack extends Stack {
         output("MongoSecretArn", mongoSecret.getSecretArn(), "Put the MongoDB URI here: aws secretsmanager put-secret-value");
         String sink = inVpc
                 ? "\"--mongo-secret-id\",\"" + mongoSecret.getSecretArn() + "\""
-                : "\"--output\",\"s3://" + b + "/" + OUTPUT + "\"";
+                : "\"--output\",\"s3://" + b + "/" + OUTPUT + "\",\"--report\"";
+        if (!inVpc) {
+            output("ReportUri", "s3://" + b + "/" + OUTPUT + "_REPORT.html",
+                    "The page of the output's associations and evidence (--report): aws s3 cp it and open it in a browser");
+        }
         output("StartJobRunCommand", "aws emr-serverless start-job-run --application-id " + application.getAttrApplicationId()
                 + " --execution-role-arn " + jobRole.getRoleArn() + " --name geneassoc-gda --job-driver '{\"sparkSubmit\":{"
                 + "\"entryPoint\":\"" + jar + "\","

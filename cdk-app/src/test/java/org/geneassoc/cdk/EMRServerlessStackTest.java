@@ -164,7 +164,9 @@ public class EMRServerlessStackTest {
                 .contains("spark.kryoserializer.buffer.max").contains("--input")
                 .doesNotContain("mongodb://");
         // Without a VPC the job reaches AWS services only: the ready command writes JSON Lines to the bucket.
-        assertThat(command).contains("\"--output\",\"s3://").contains("/output/\"").doesNotContain("--mongo-secret-id");
+        assertThat(command).contains("\"--output\",\"s3://").contains("/output/\",\"--report\"").doesNotContain("--mongo-secret-id");
+        assertThat(stack.resolve(template.findOutputs("ReportUri", Match.anyValue()).get("ReportUri").get("Value")).toString())
+                .contains("s3://", "/output/_REPORT.html");
         assertThat(template.findOutputs("StartJobRunCommand", Match.anyValue()).get("StartJobRunCommand").get("Description").toString())
                 .contains("JSON Lines").contains("-c vpcId=").contains("--mongo-secret-id");
     }

@@ -190,10 +190,11 @@ class ClusterRehearsalIT {
         List<GuardedS3.Call> calls = assertEveryRequestAllowed("first --skip-existing JSON Lines run");
         assertThat(calls.stream().flatMap(c -> c.checks().stream()))
                 .filteredOn(r -> r.action().equals("s3:PutObject") || r.action().equals("s3:DeleteObject"))
-                .as("every object written and deleted in the run's folder (and the summary), none beside output/").isNotEmpty()
+                .as("every object written and deleted in the run's folder (and the summary and report), none beside output/").isNotEmpty()
                 .allSatisfy(r -> assertThat(r.resource()).satisfiesAnyOf(
                         o -> assertThat(o).startsWith("arn:aws:s3:::" + BUCKET + "/" + EMRServerlessStack.OUTPUT + "runs/"),
-                        o -> assertThat(o).isEqualTo("arn:aws:s3:::" + BUCKET + "/" + EMRServerlessStack.OUTPUT + "_SUMMARY.json")));
+                        o -> assertThat(o).isIn("arn:aws:s3:::" + BUCKET + "/" + EMRServerlessStack.OUTPUT + "_SUMMARY.json",
+                                "arn:aws:s3:::" + BUCKET + "/" + EMRServerlessStack.OUTPUT + "_REPORT.html")));
         List<String> keys = s3.list(EMRServerlessStack.OUTPUT);
         List<String> marks = keys.stream().filter(k -> k.endsWith("/_COMPLETE")).toList();
         assertThat(marks).as("one run folder, marked complete").singleElement().asString().startsWith(EMRServerlessStack.OUTPUT + "runs/");
@@ -232,6 +233,8 @@ class ClusterRehearsalIT {
                 .anySatisfy(d -> assertThat(d).contains("\"_id\":\"90000001\"", "\"symbol\":\"BRCA1\""));
         JsonNode summary = JSON.readTree(s3.get(EMRServerlessStack.OUTPUT + "_SUMMARY.json"));
         assertThat(summary.get("filesRead").asInt()).as("both files, the one in a subfolder too").isEqualTo(2);
+        assertThat(new String(s3.get(EMRServerlessStack.OUTPUT + "_REPORT.html"), StandardCharsets.UTF_8))
+                .as("the ready command's report, beside the summary").contains("\"documents\":4,", "BRCA1");
         List<GuardedS3.Call> calls = assertEveryRequestAllowed("JSON Lines run");
         assertThat(calls).extracting(GuardedS3.Call::method, c -> c.checks().get(0).action())
                 .as("it read its folders' bare keys, listed, read objects and wrote under output/")
