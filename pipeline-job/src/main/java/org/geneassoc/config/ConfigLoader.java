@@ -156,7 +156,7 @@ public final class ConfigLoader {
                 (Double) typed.get(Setting.ASSOCIATION_THRESHOLD), (Double) typed.get(Setting.SENTENCE_THRESHOLD),
                 (Double) typed.get(Setting.ABSTRACT_THRESHOLD),
                 (ModelsFolder) typed.get(Setting.MODELS), (String) typed.get(Setting.MONGO_URI),
-                (String) typed.get(Setting.MONGO_SECRET_ID), (String) typed.get(Setting.MONGO_DATABASE),
+                (String) typed.get(Setting.MONGO_SECRET_ID), (String) typed.get(Setting.MONGO_CA_BUNDLE), (String) typed.get(Setting.MONGO_DATABASE),
                 (String) typed.get(Setting.MONGO_COLLECTION), (Integer) typed.get(Setting.MONGO_WRITE_ATTEMPTS),
                 (Integer) typed.get(Setting.MONGO_RETRY_SECONDS), (Boolean) typed.get(Setting.FAIL_ON_BAD_INPUT),
                 (Boolean) typed.get(Setting.SKIP_EXISTING), (Boolean) typed.get(Setting.REPORT), fetch);

@@ -40,6 +40,9 @@ public enum Setting {
             Setting::mongoUri),
     MONGO_SECRET_ID("mongoSecretId", null, null, "ID", "AWS Secrets Manager secret holding the MongoDB URI (EMR).",
             Setting::text),
+    MONGO_CA_BUNDLE("mongoCaBundle", "GENEASSOC_MONGO_CA_BUNDLE", null, "PATH|URI",
+            "PEM bundle of the CA certificates MongoDB's TLS certificate chains to (Amazon DocumentDB's global-bundle.pem, a "
+                    + "company CA), local or s3://; trusted for the MongoDB connection only, with TLS on.", Setting::text),
     MONGO_DATABASE("mongoDatabase", null, () -> "geneassoc", "NAME", "MongoDB database.", Setting::mongoName),
     MONGO_COLLECTION("mongoCollection", null, () -> "pubmedArticles", "NAME", "MongoDB collection.", Setting::mongoName),
     MONGO_WRITE_ATTEMPTS("mongoWriteAttempts", null, () -> "4", "N",
@@ -234,6 +237,26 @@ public enum Setting {
     private static Object mongoUri(String v) {
         if (v != null && !v.startsWith("mongodb://") && !v.startsWith("mongodb+srv://")) {
             throw new IllegalArgumentException("must start with mongodb:// or mongodb+srv://");
+        }
+        if (v != null) {
+            // Amazon DocumentDB before engine 8.0.2 refuses retryable writes (the driver's default), and it takes TLS: say so
+            // here rather than after the scoring, when the first write fails. The engine is not in the URI, so ask.
+            String rest = v.substring(v.indexOf("://") + 3);
+            int query = rest.indexOf('?');
+            int slash = rest.indexOf('/');
+            int hostsEnd = slash >= 0 && (query < 0 || slash < query) ? slash : query >= 0 ? query : rest.length();
+            String hosts = rest.substring(rest.lastIndexOf('@', hostsEnd) + 1, hostsEnd).toLowerCase(Locale.ROOT);
+            String options = "&" + (query >= 0 ? rest.substring(query + 1).toLowerCase(Locale.ROOT) : "") + "&";
+            if (hosts.contains(".docdb.amazonaws.com") || hosts.contains(".docdb-elastic.amazonaws.com")) {
+                if (!options.contains("&retrywrites=false&") && !options.contains("&retrywrites=true&")) {
+                    throw new IllegalArgumentException("names an Amazon DocumentDB cluster, whose engines before 8.0.2 refuse retryable "
+                            + "writes, the driver's default: add retryWrites=false to its options (retryWrites=true on 8.0.2 or later)");
+                }
+                if (!options.contains("&tls=true&") && !options.contains("&ssl=true&")) {
+                    throw new IllegalArgumentException("names an Amazon DocumentDB cluster, which takes TLS connections: add tls=true "
+                            + "to its options (and --mongo-ca-bundle global-bundle.pem)");
+                }
+            }
         }
         return v;
     }

@@ -17,9 +17,11 @@ import org.geneassoc.metrics.RunMetrics.Counter;
 import org.geneassoc.report.HtmlReport;
 import org.geneassoc.report.Report;
 import org.geneassoc.report.ReportData;
+import org.geneassoc.sink.CaBundle;
 import org.geneassoc.sink.DocumentSink;
 import org.geneassoc.sink.JsonLinesSink;
 import org.geneassoc.sink.Ledger;
+import org.geneassoc.sink.MongoConnection;
 import org.geneassoc.sink.MongoSink;
 import org.geneassoc.sink.RunSummary;
 import org.geneassoc.spark.LocalFolders;
@@ -47,6 +49,9 @@ public final class GdaJob {
     public static RunSummary run(SparkSession spark, JobConfig cfg, RunMetrics metrics) throws IOException {
         long t0 = System.nanoTime();
         Instant started = Instant.now();
+        // The CA bundle is read and checked before any work (the fetch included), so a bad one fails the run at its start.
+        MongoConnection mongo = !cfg.writesToMongo() ? null : new MongoConnection(cfg.mongoUri(), cfg.mongoDatabase(), cfg.mongoCollection(),
+                cfg.mongoCaBundle() == null ? null : CaBundle.read(cfg.mongoCaBundle(), spark.sparkContext().hadoopConfiguration()));
 
         // Extract: first, when asked, the Europe PMC search into the input folder. The records are kept for the
         // summary's counts without parsing twice; on disk, so the heap does not grow with the input.
@@ -60,7 +65,7 @@ public final class GdaJob {
         Dataset<Row> articles = records.filter(col("kind").equalTo("ARTICLE"));
         String modelVersion = ModelVersion.of(cfg, spark.sparkContext().hadoopConfiguration());
         DocumentSink sink = cfg.writesToMongo()
-                ? new MongoSink(cfg.mongoUri(), cfg.mongoDatabase(), cfg.mongoCollection(), cfg.mongoWriteAttempts(), cfg.mongoRetrySeconds())
+                ? new MongoSink(mongo, cfg.mongoWriteAttempts(), cfg.mongoRetrySeconds())
                 : cfg.skipExisting() ? JsonLinesSink.adding(cfg.output(), JsonLinesSink.runId(started, spark.sparkContext().applicationId()))
                 : JsonLinesSink.replacing(cfg.output());
         // --skip-existing: only the articles the sink does not hold from this model version; none left, no work.
@@ -88,7 +93,7 @@ public final class GdaJob {
         }
         if (cfg.report()) {
             // Of everything the output holds, so that runs that add to it show what they added.
-            Dataset<Row> held = cfg.writesToMongo() ? Report.fromMongo(spark, cfg.mongoUri(), cfg.mongoDatabase(), cfg.mongoCollection())
+            Dataset<Row> held = cfg.writesToMongo() ? Report.fromMongo(spark, mongo)
                     : Report.fromFolder(spark, cfg.output());
             String source = cfg.writesToMongo() ? "MongoDB collection " + cfg.mongoDatabase() + "." + cfg.mongoCollection() : cfg.output();
             Report.write(held, source, JSON.readTree(summary.toJson()), Report.thresholds(cfg.associationThreshold(), cfg.sentenceThreshold()),

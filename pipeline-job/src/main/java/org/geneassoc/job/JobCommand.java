@@ -15,6 +15,7 @@ import org.apache.spark.sql.SparkSession;
 import org.geneassoc.config.ConfigLoader;
 import org.geneassoc.config.JobConfig;
 import org.geneassoc.config.MongoSecret;
+import org.geneassoc.sink.MongoConnection;
 import org.geneassoc.config.Setting;
 import org.geneassoc.metrics.RunMetrics;
 import org.geneassoc.sink.RunSummary;
@@ -109,6 +110,10 @@ public final class JobCommand {
             root = root.getCause();
         }
         err.println("error: " + (root.getMessage() == null ? root.toString() : root.getMessage()));
+        String tls = MongoConnection.tlsHint(e);
+        if (tls != null) {
+            err.println(tls);
+        }
         if (System.getenv("GENEASSOC_DEBUG") != null) {
             e.printStackTrace(err);
         }

@@ -20,6 +20,7 @@ import org.apache.spark.sql.types.StructType;
 import org.geneassoc.documents.GdaDocument;
 import org.geneassoc.report.HtmlReport.Fact;
 import org.geneassoc.sink.JsonLinesSink;
+import org.geneassoc.sink.MongoConnection;
 import org.geneassoc.sink.RunSummary;
 
 /**
@@ -41,10 +42,10 @@ public final class Report {
      * The documents of a MongoDB collection, read as one stream (the default partitioner's collStats is not
      * answered by every MongoDB-compatible server) and then spread over the session's cores.
      */
-    public static Dataset<Row> fromMongo(SparkSession spark, String uri, String database, String collection) {
+    public static Dataset<Row> fromMongo(SparkSession spark, MongoConnection mongo) {
         return spark.read().format("mongodb").schema(documentSchema())
                 .option("partitioner", "com.mongodb.spark.sql.connector.read.partitioner.SinglePartitionPartitioner")
-                .option("connection.uri", uri).option("database", database).option("collection", collection).load()
+                .options(mongo.options(mongo.collection())).load()
                 .repartition(spark.sparkContext().defaultParallelism());
     }
 

@@ -19,19 +19,19 @@ import org.apache.spark.util.LongAccumulator;
  * completed (an accumulator that only successful tasks add to).
  */
 public final class MongoSink implements DocumentSink {
-    private final String uri;
+    private final MongoConnection mongo;
     private final String database;
     private final String collection;
     private final int attempts;
     private final int firstWaitSeconds;
 
-    public MongoSink(String uri, String database, String collection, int attempts, int firstWaitSeconds) {
+    public MongoSink(MongoConnection mongo, int attempts, int firstWaitSeconds) {
         if (attempts < 1) {
             throw new IllegalArgumentException("attempts must be at least 1, got " + attempts);
         }
-        this.uri = uri;
-        this.database = database;
-        this.collection = collection;
+        this.mongo = mongo;
+        this.database = mongo.database();
+        this.collection = mongo.collection();
         this.attempts = attempts;
         this.firstWaitSeconds = firstWaitSeconds;
     }
@@ -52,9 +52,7 @@ public final class MongoSink implements DocumentSink {
         // without the collStats and sampling passes of the default partitioner.
         return spark.read().format("mongodb").schema(PROCESSED)
                 .option("partitioner", "com.mongodb.spark.sql.connector.read.partitioner.SinglePartitionPartitioner")
-                .option("connection.uri", uri)
-                .option("database", database)
-                .option("collection", target)
+                .options(mongo.options(target))
                 .load();
     }
 
@@ -98,9 +96,7 @@ public final class MongoSink implements DocumentSink {
 
     private void save(Dataset<Row> documents, String target) {
         documents.write().format("mongodb").mode(SaveMode.Append)
-                .option("connection.uri", uri)
-                .option("database", database)
-                .option("collection", target)
+                .options(mongo.options(target))
                 .option("operationType", "replace")
                 .option("idFieldList", "_id")
                 .option("upsertDocument", "true")

@@ -65,6 +65,17 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void anAmazonDocumentDbUriSaysWhetherItRetriesWritesAndTakesTls() {
+        String host = "mongodb://app:Secr3t@docs.cluster-c1a2b3.eu-west-1.docdb.amazonaws.com:27017/";
+        assertThat(Setting.MONGO_URI.parse(host + "?tls=true&retryWrites=false&replicaSet=rs0")).isNotNull();
+        assertThat(Setting.MONGO_URI.parse(host + "?tls=true&retryWrites=true")).as("engine 8.0.2 or later").isNotNull();
+        assertThatThrownBy(() -> Setting.MONGO_URI.parse(host + "?tls=true")).hasMessageContaining("retryWrites=false")
+                .hasMessageNotContaining("Secr3t");
+        assertThatThrownBy(() -> Setting.MONGO_URI.parse(host + "?retryWrites=false")).hasMessageContaining("tls=true");
+        assertThat(Setting.MONGO_URI.parse("mongodb://db.example:27017/?tls=true")).as("any other MongoDB as it is").isNotNull();
+    }
+
+    @Test
     void unknownKeysInAConfigFileAreRefused(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("x.json"), "{\"sentenceTreshold\": 0.5}");
         assertThatThrownBy(() -> new ConfigLoader().jsonFolder(dir))

@@ -120,7 +120,7 @@ class MongoSinkTest {
         starter.start();
         try {
             // Attempts at about 0 s, 1.4 s (after 1 s) and 3.8 s (after 2 s): the third finds the server.
-            new MongoSink(down, "geneassoc_test", "retried", 4, 1).write(documents(5), processed(documents(5)));
+            new MongoSink(new MongoConnection(down, "geneassoc_test", "retried"), 4, 1).write(documents(5), processed(documents(5)));
             try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port)) {
                 MongoCollection<Document> c = client.getDatabase("geneassoc_test").getCollection("retried");
                 assertThat(all(c)).extracting(d -> d.getString("_id"))
@@ -135,7 +135,7 @@ class MongoSinkTest {
     @Test
     void aWriteThatKeepsFailingNamesTheCollectionAndTheAttempts() throws Exception {
         String down = "mongodb://127.0.0.1:" + freePort() + "/?serverSelectionTimeoutMS=300&connectTimeoutMS=300";
-        assertThatThrownBy(() -> new MongoSink(down, "geneassoc_test", "unreachable", 2, 0).write(documents(2), processed(documents(2))))
+        assertThatThrownBy(() -> new MongoSink(new MongoConnection(down, "geneassoc_test", "unreachable"), 2, 0).write(documents(2), processed(documents(2))))
                 .hasMessageContaining("mongodb geneassoc_test.unreachable").hasMessageContaining("after 2 attempts")
                 .hasMessageContaining("re-running the same input");
     }
@@ -161,14 +161,14 @@ class MongoSinkTest {
             }
         });
         stopper.start();
-        assertThatThrownBy(() -> new MongoSink(flaky, "geneassoc_test", "stopped", 1, 0).write(docs, processed(docs)))
+        assertThatThrownBy(() -> new MongoSink(new MongoConnection(flaky, "geneassoc_test", "stopped"), 1, 0).write(docs, processed(docs)))
                 .hasMessageContaining("mongodb geneassoc_test.stopped").hasMessageMatching("(?s).*wrote \\d+ of " + n + " documents.*");
         stopper.join();
 
         MongoServer restarted = new MongoServer(backend);
         restarted.bind("127.0.0.1", port);
         try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port)) {
-            new MongoSink(flaky, "geneassoc_test", "stopped", 1, 0).write(docs, processed(docs));
+            new MongoSink(new MongoConnection(flaky, "geneassoc_test", "stopped"), 1, 0).write(docs, processed(docs));
             List<Document> all = all(client.getDatabase("geneassoc_test").getCollection("stopped"));
             assertThat(all).hasSize(n);
             assertThat(all).extracting(d -> d.getString("_id")).doesNotHaveDuplicates();

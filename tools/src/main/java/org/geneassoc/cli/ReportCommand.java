@@ -8,6 +8,8 @@ import org.apache.spark.sql.SparkSession;
 import org.geneassoc.config.Setting;
 import org.geneassoc.report.Report;
 import org.geneassoc.report.ReportData;
+import org.geneassoc.sink.CaBundle;
+import org.geneassoc.sink.MongoConnection;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -28,6 +30,10 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--mongo-collection", description = "With a MongoDB URI: the collection (default: ${DEFAULT-VALUE}).")
     String collection = Setting.MONGO_COLLECTION.defaultValue();
 
+    @Option(names = "--mongo-ca-bundle", paramLabel = "PATH|URI",
+            description = "With a MongoDB URI: PEM bundle of the CAs its TLS certificate chains to (e.g. DocumentDB's global-bundle.pem).")
+    String caBundle;
+
     @Option(names = "--top", description = "Associations listed in full, most articles first; the rest are counted (default: ${DEFAULT-VALUE}).")
     int top = ReportData.Limits.DEFAULT.associations();
 
@@ -46,7 +52,14 @@ public final class ReportCommand implements Callable<Integer> {
         JsonNode summary = null;
         String source;
         if (mongo) {
-            documents = Report.fromMongo(spark, input, database, collection);
+            String pem;
+            try {
+                pem = caBundle == null ? null : CaBundle.read(caBundle, spark.sparkContext().hadoopConfiguration());
+            } catch (IllegalArgumentException e) {
+                System.err.println("geneassoc report: " + e.getMessage());
+                return 1;
+            }
+            documents = Report.fromMongo(spark, new MongoConnection(input, database, collection, pem));
             source = "MongoDB collection " + database + "." + collection;
         } else {
             try {
