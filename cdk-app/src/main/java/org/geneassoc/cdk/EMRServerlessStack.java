@@ -39,6 +39,8 @@ public class EMRServerlessStack extends Stack {
     public static final String ARTIFACTS = "jobs/artifacts/";
     public static final String MODELS = "models/";
     public static final String CONFIG = "config/";
+    /** The MongoDB CA bundle's name under {@link #CONFIG}, whatever the file given was called. */
+    public static final String MONGO_CA_BUNDLE = "mongo-ca-bundle.pem";
     public static final String INPUT = "input/";
     public static final String OUTPUT = "output/";
     public static final String LOGS = "logs/";
@@ -49,6 +51,8 @@ public class EMRServerlessStack extends Stack {
     private final Bucket bucket;
     private final Role jobRole;
     private final Secret mongoSecret;
+    /** Where the MongoDB CA bundle is deployed, or null when the stack was given none. */
+    private final String mongoCaBundleUri;
     private final CfnApplication application;
     private final JobContract contract;
 
@@ -100,11 +104,18 @@ public class EMRServerlessStack extends Stack {
                 .destinationBucket(bucket).destinationKeyPrefix(MODELS)
                 .memoryLimit(1024).ephemeralStorageSize(Size.gibibytes(1))
                 .build();
+        List<software.amazon.awscdk.services.s3.deployment.ISource> config = new java.util.ArrayList<>(List.of(
+                Source.asset(settings.configDir().toString()),
+                Source.jsonData(contract.modelsConfig(), Map.of(contract.modelsConfigKey(), bucket.s3UrlForObject("models")))));
+        if (settings.mongoCaBundle() != null) {
+            // PEM is text: deployed as it is read, under a fixed name the commands pass.
+            config.add(Source.data(MONGO_CA_BUNDLE, readText(settings.mongoCaBundle())));
+        }
         BucketDeployment.Builder.create(this, "DeployConfig")
-                .sources(List.of(Source.asset(settings.configDir().toString()),
-                        Source.jsonData(contract.modelsConfig(), Map.of(contract.modelsConfigKey(), bucket.s3UrlForObject("models")))))
+                .sources(config)
                 .destinationBucket(bucket).destinationKeyPrefix(CONFIG)
                 .build();
+        mongoCaBundleUri = settings.mongoCaBundle() == null ? null : "s3://" + bucket.getBucketName() + "/" + CONFIG + MONGO_CA_BUNDLE;
 
         mongoSecret = Secret.Builder.create(this, "MongoUri")
                 .description("MongoDB connection URI (mongodb:// or mongodb+srv://) for the GeneAssoc GDA job")
@@ -159,6 +170,8 @@ public class EMRServerlessStack extends Stack {
                         CfnSecurityGroup.EgressProperty.builder()
                                 .ipProtocol("tcp").fromPort(27015).toPort(27017).cidrIp("0.0.0.0/0").description("MongoDB").build()))
                 .build();
+        output("JobSecurityGroupId", sg.getAttrGroupId(), "The jobs' security group: allow it in on 27017 at your MongoDB or "
+                + "DocumentDB cluster's security group");
         return CfnApplication.NetworkConfigurationProperty.builder()
                 .subnetIds(settings.subnetIds()).securityGroupIds(List.of(sg.getAttrGroupId())).build();
     }
@@ -247,8 +260,12 @@ public class EMRServerlessStack extends Stack {
         output("OutputUri", "s3://" + b + "/" + OUTPUT, "JSON Lines output when no MongoDB secret is passed");
         output("LogsUri", "s3://" + b + "/" + LOGS, "Spark driver and executor logs");
         output("MongoSecretArn", mongoSecret.getSecretArn(), "Put the MongoDB URI here: aws secretsmanager put-secret-value");
+        if (mongoCaBundleUri != null) {
+            output("MongoCaBundleUri", mongoCaBundleUri, "The MongoDB CA bundle MongoDB runs trust (--mongo-ca-bundle)");
+        }
         String sink = inVpc
                 ? "\"--mongo-secret-id\",\"" + mongoSecret.getSecretArn() + "\""
+                + (mongoCaBundleUri == null ? "" : ",\"--mongo-ca-bundle\",\"" + mongoCaBundleUri + "\"")
                 : "\"--output\",\"s3://" + b + "/" + OUTPUT + "\",\"--report\"";
         if (!inVpc) {
             output("ReportUri", "s3://" + b + "/" + OUTPUT + "_REPORT.html",
@@ -332,9 +349,9 @@ public class EMRServerlessStack extends Stack {
         String b = bucket.getBucketName();
         Map<String, Object> sparkSubmit = Map.of(
                 "EntryPoint", "s3://" + b + "/" + ARTIFACTS + contract.jarName(),
-                "EntryPointArguments", List.of("--fetch-query", watch.query(), "--fetch-since", watch.sinceDays() + "d",
+                "EntryPointArguments", concat(List.of("--fetch-query", watch.query(), "--fetch-since", watch.sinceDays() + "d",
                         "--input", "s3://" + b + "/" + WATCH + "<aws.scheduler.execution-id>/",
-                        "--mongo-secret-id", mongoSecret.getSecretArn(), "--skip-existing"),
+                        "--mongo-secret-id", mongoSecret.getSecretArn(), "--skip-existing"), mongoCaBundle()),
                 "SparkSubmitParameters", sparkSubmitParameters());
         return Map.of(
                 "ApplicationId", application.getAttrApplicationId(),
@@ -344,6 +361,25 @@ public class EMRServerlessStack extends Stack {
                 "JobDriver", Map.of("SparkSubmit", sparkSubmit),
                 "ConfigurationOverrides", Map.of("MonitoringConfiguration", Map.of("S3MonitoringConfiguration",
                         Map.of("LogUri", "s3://" + b + "/" + LOGS))));
+    }
+
+    /** The flag and location of the MongoDB CA bundle, when the stack deployed one. */
+    private List<String> mongoCaBundle() {
+        return mongoCaBundleUri == null ? List.of() : List.of("--mongo-ca-bundle", mongoCaBundleUri);
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new java.util.ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    private static String readText(java.nio.file.Path file) {
+        try {
+            return java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.ISO_8859_1);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("Cannot read " + file, e);
+        }
     }
 
     /** How every run of the job is submitted: main class, config files, driver and executor sizes, Kryo. */

@@ -12,10 +12,18 @@ import software.constructs.Node;
  * @param vpcId      with {@code subnetIds}: run jobs in these (private, NAT-routed) subnets, e.g. to reach a
  *                   MongoDB outside AWS; without them jobs reach only AWS services
  * @param watch      a scheduled fetch-and-run, or null (the default: no schedule)
+ * @param mongoCaBundle a PEM bundle of the CAs the MongoDB's TLS certificate chains to (DocumentDB's
+ *                   global-bundle.pem, a company CA), deployed under config/ and passed to MongoDB runs; or null
  */
 public record StackSettings(Path jarDir, Path modelsDir, Path configDir, String releaseLabel, String architecture,
                             String maxCpu, String maxMemory, String maxDisk, int idleMinutes, String vpcId,
-                            List<String> subnetIds, Watch watch) {
+                            List<String> subnetIds, Watch watch, Path mongoCaBundle) {
+
+    /** Settings for a MongoDB the JVM's default trust reaches (no CA bundle). */
+    public StackSettings(Path jarDir, Path modelsDir, Path configDir, String releaseLabel, String architecture, String maxCpu,
+                         String maxMemory, String maxDisk, int idleMinutes, String vpcId, List<String> subnetIds, Watch watch) {
+        this(jarDir, modelsDir, configDir, releaseLabel, architecture, maxCpu, maxMemory, maxDisk, idleMinutes, vpcId, subnetIds, watch, null);
+    }
 
     /**
      * The literature watch: on {@code expression} (EventBridge Scheduler: {@code cron(...)}, {@code rate(...)}), a
@@ -43,7 +51,8 @@ public record StackSettings(Path jarDir, Path modelsDir, Path configDir, String 
                 subnets.isBlank() ? List.of() : List.of(subnets.split("\\s*,\\s*")),
                 text(node, "schedule", "").isBlank() && text(node, "query", "").isBlank() ? null
                         : new Watch(text(node, "schedule", ""), text(node, "query", ""),
-                        Integer.parseInt(text(node, "fetchSinceDays", "8")), text(node, "scheduleState", "ENABLED")));
+                        Integer.parseInt(text(node, "fetchSinceDays", "8")), text(node, "scheduleState", "ENABLED")),
+                text(node, "mongoCaBundle", "").isBlank() ? null : root.resolve(text(node, "mongoCaBundle", "")));
         s.validate(contract);
         return s;
     }
@@ -75,6 +84,18 @@ public record StackSettings(Path jarDir, Path modelsDir, Path configDir, String 
         }
         if ((vpcId == null) != subnetIds.isEmpty()) {
             throw new IllegalArgumentException("vpcId and subnetIds go together: give both or neither");
+        }
+        if (mongoCaBundle != null) {
+            String pem;
+            try {
+                pem = Files.readString(mongoCaBundle, java.nio.charset.StandardCharsets.ISO_8859_1);
+            } catch (java.io.IOException | java.io.UncheckedIOException e) {
+                throw new IllegalArgumentException("mongoCaBundle " + mongoCaBundle + " cannot be read: " + e.getMessage(), e);
+            }
+            if (!pem.contains("-----BEGIN CERTIFICATE-----")) {
+                throw new IllegalArgumentException("mongoCaBundle " + mongoCaBundle + " holds no PEM certificate (no '-----BEGIN "
+                        + "CERTIFICATE-----' line); DocumentDB's is global-bundle.pem from https://truststore.pki.rds.amazonaws.com/");
+            }
         }
         if (watch != null) {
             if (!watch.expression().matches("(cron|rate)\\(.+\\)") || watch.query().isBlank()) {

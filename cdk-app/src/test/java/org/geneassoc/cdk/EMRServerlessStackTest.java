@@ -217,6 +217,7 @@ public class EMRServerlessStackTest {
         t.resourcePropertiesCountIs("AWS::EC2::SecurityGroup", Match.objectLike(Map.of("SecurityGroupIngress", Match.anyValue())), 0);
         String command = t.findOutputs("StartJobRunCommand", Match.anyValue()).get("StartJobRunCommand").get("Value").toString();
         assertThat(command).contains("--mongo-secret-id").doesNotContain("\"--output\"");
+        assertThat(t.findOutputs("JobSecurityGroupId", Match.anyValue())).as("what a database's security group lets in").isNotEmpty();
     }
 
     @Test
@@ -255,6 +256,42 @@ public class EMRServerlessStackTest {
         Annotations.fromStack(watched).findError("*", Match.stringLikeRegexp("AwsSolutions-.*")).forEach(e -> errors.add(e.getId() + ": " + e.getEntry().getData()));
         assertThat(errors).as("cdk-nag errors with the schedule").isEmpty();
         assertThat(Template.fromStack(stack).findResources("AWS::Scheduler::Schedule")).as("no schedule unless asked").isEmpty();
+    }
+
+    @Test
+    void aMongoCaBundleIsDeployedUnderConfigAndEveryMongoDbRunPassesIt(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path pem = java.nio.file.Files.writeString(dir.resolve("global-bundle.pem"),
+                "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n");
+        App app = app();
+        StackSettings settings = new StackSettings(root.resolve("jar"), root.resolve("models"), root.resolve("config"),
+                "emr-7.9.0", "X86_64", "16 vCPU", "64 GB", "200 GB", 15, "vpc-0abc", List.of("subnet-1"),
+                new StackSettings.Watch("cron(0 6 ? * MON *)", "BRCA1", 8, "ENABLED"), pem);
+        settings.validate(CONTRACT);
+        EMRServerlessStack trusting = stack(app, "Trusting", settings);
+        Aspects.of(app).add(new AwsSolutionsChecks());
+        Template t = Template.fromStack(trusting);
+        String uri = trusting.resolve(t.findOutputs("MongoCaBundleUri", Match.anyValue()).get("MongoCaBundleUri").get("Value")).toString();
+        assertThat(uri).contains("s3://", "/config/" + EMRServerlessStack.MONGO_CA_BUNDLE);
+        String command = t.findOutputs("StartJobRunCommand", Match.anyValue()).get("StartJobRunCommand").get("Value").toString();
+        assertThat(command).contains("\"--mongo-secret-id\"", "\"--mongo-ca-bundle\"", "/config/" + EMRServerlessStack.MONGO_CA_BUNDLE);
+        Map<String, Object> watch = trusting.watchJobRun(settings.watch());
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(trusting.resolve(watch)))
+                .as("the scheduled runs too").contains("\"--mongo-ca-bundle\"", "/config/" + EMRServerlessStack.MONGO_CA_BUNDLE);
+        Capture sources = new Capture();
+        t.hasResourceProperties("Custom::CDKBucketDeployment", Match.objectLike(Map.of("DestinationBucketKeyPrefix", "config/",
+                "SourceObjectKeys", sources)));
+        assertThat(sources.asArray()).as("config/, models.json and the bundle").hasSize(3);
+        List<String> errors = new ArrayList<>();
+        Annotations.fromStack(trusting).findError("*", Match.stringLikeRegexp("AwsSolutions-.*"))
+                .forEach(e -> errors.add(e.getId() + ": " + e.getEntry().getData()));
+        assertThat(errors).as("cdk-nag errors with a CA bundle").isEmpty();
+        assertThat(Template.fromStack(stack).findOutputs("MongoCaBundleUri", Match.anyValue())).as("none unless asked").isEmpty();
+
+        Path notPem = java.nio.file.Files.writeString(dir.resolve("ca.der"), "0\u0082\u0003");
+        StackSettings bad = new StackSettings(root.resolve("jar"), root.resolve("models"), root.resolve("config"),
+                "emr-7.9.0", "X86_64", "16 vCPU", "64 GB", "200 GB", 15, "vpc-0abc", List.of("subnet-1"), null, notPem);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> bad.validate(CONTRACT)).hasMessageContaining(notPem.toString())
+                .hasMessageContaining("no PEM certificate");
     }
 
     /**

@@ -43,7 +43,8 @@ public record JobConfig(String input, String output, InputFormat format,
     /** The settings as they may be printed: the MongoDB URI's password masked and its options left out (they may hold secrets too). */
     public String describe() {
         return "input=" + input + " output=" + (writesToMongo() ? "mongodb " + mongoDatabase + "." + mongoCollection + " at "
-                + mongoUri.replaceAll("(//[^:/@]+):[^@]*@", "$1:****@").replaceAll("\\?.*$", "?…") : output) + " format=" + format.flag()
+                + mongoUri.replaceAll("(//[^:/@]+):[^@]*@", "$1:****@").replaceAll("\\?.*$", "?…")
+                + (mongoCaBundle == null ? "" : " trusting the CAs of " + mongoCaBundle) : output) + " format=" + format.flag()
                 + " associationThreshold=" + associationThreshold + " sentenceThreshold=" + sentenceThreshold
                 + " abstractThreshold=" + abstractThreshold + " models=" + models;
     }

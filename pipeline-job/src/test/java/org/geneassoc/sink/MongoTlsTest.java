@@ -20,6 +20,7 @@ import javax.net.ssl.X509TrustManager;
 import org.apache.hadoop.conf.Configuration;
 import org.bson.Document;
 import org.geneassoc.job.JobRunner;
+import org.geneassoc.testing.TestCertificates;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -30,6 +30,7 @@ import org.geneassoc.cdk.EMRServerlessStackProps;
 import org.geneassoc.cdk.EMRServerlessStackTest;
 import org.geneassoc.cdk.JobContract;
 import org.geneassoc.cdk.StackSettings;
+import org.geneassoc.testing.TestCertificates;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -45,7 +46,8 @@ import software.amazon.awscdk.assertions.Template;
  * {@code --class}, {@code --files}, {@code --conf}s, entry point and arguments of the stack's StartJobRunCommand
  * output. S3 is S3Proxy behind a guard that checks every request against the synthesised job role's policy and
  * refuses what it does not allow, so the policy and what the job really asks of S3 cannot drift apart. MongoDB is
- * a wire-protocol server, and the MongoDB command passes {@code --mongo-secret-id} as the stack writes it: the job reads
+ * a wire-protocol server behind TLS with a certificate of a CA the test makes (as DocumentDB's chains to Amazon's);
+ * the stack deploys that CA bundle and its MongoDB command passes it, and {@code --mongo-secret-id} as it writes it: the job reads
  * the URI from a Secrets Manager stand-in that answers only for the stack's secret and only as the job role's policy
  * allows, reached through the endpoint setting of the AWS SDK EMR 7.9 ships (2.31.16).
  */
@@ -69,6 +71,7 @@ class ClusterRehearsalIT {
     /** In the URI the secret holds: no log, plan or event log of the run may show it (no word Spark redacts by default). */
     private static final String URI_MARKER = "Xq7pZebraMarker";
     private static SparkCluster cluster;
+    private static TestCertificates certificates;
 
     /** What a deploy of the stack yields that the rehearsal uses: the role's policy and the ready command's job. */
     private record Deployed(TemplateValues values, RolePolicy policy, JsonNode jobDriver, Map<String, String> config) {
@@ -85,6 +88,9 @@ class ClusterRehearsalIT {
             }
         }
         Files.createDirectories(dir);
+        // MongoDB serves TLS with a certificate of a CA the test makes, as DocumentDB's chains to Amazon's: the stack
+        // deploys the CA bundle it is given and its commands pass it.
+        certificates = TestCertificates.make(Files.createDirectories(dir.resolve("tls")));
         inVpc = synth("vpc-0rehearsal", List.of("subnet-0rehearsal"));
         withoutVpc = synth(null, List.of());
         assertThat(withoutVpc.config).as("the deployed config files do not depend on the network").isEqualTo(inVpc.config);
@@ -102,9 +108,10 @@ class ClusterRehearsalIT {
         guard = new GuardedS3(s3.endpoint(), inVpc.policy);
 
         mongo = new MongoServer(new MemoryBackend());
+        mongo.enableSsl(certificates.serverKey(), null, certificates.serverCertificate(), certificates.caCertificate());
         int mongoPort = Jvm.freePort();
         mongo.bind("127.0.0.1", mongoPort);
-        mongoUri = "mongodb://127.0.0.1:" + mongoPort + "/?appName=" + URI_MARKER;
+        mongoUri = "mongodb://127.0.0.1:" + mongoPort + "/?tls=true&appName=" + URI_MARKER;
         secrets = new SecretsManagerStandIn(argumentAfter(inVpc.jobDriver, "--mongo-secret-id"), mongoUri, inVpc.policy);
 
         Map<String, String> platform = new LinkedHashMap<>();
@@ -168,7 +175,8 @@ class ClusterRehearsalIT {
             assertThat(d.getString("_id")).isEqualTo("90000001");
             assertThat(d.toJson()).contains("\"symbol\": \"BRCA1\"", "\"taxon\": \"9606\"");
         });
-        assertEveryRequestAllowed("MongoDB run");
+        assertThat(assertEveryRequestAllowed("MongoDB run")).as("the job read the deployed CA bundle, as its role allows")
+                .anySatisfy(c -> assertThat(c.target()).endsWith("/" + EMRServerlessStack.CONFIG + EMRServerlessStack.MONGO_CA_BUNDLE));
     }
 
     @Test
@@ -265,8 +273,11 @@ class ClusterRehearsalIT {
         return calls;
     }
 
-    private static List<Document> articles() {
-        try (MongoClient client = MongoClients.create(mongoUri)) {
+    private static List<Document> articles() throws Exception {
+        javax.net.ssl.SSLContext trusting = certificates.clientContext();
+        try (MongoClient client = MongoClients.create(com.mongodb.MongoClientSettings.builder()
+                .applyConnectionString(new com.mongodb.ConnectionString(mongoUri))
+                .applyToSslSettings(ssl -> ssl.enabled(true).context(trusting)).build())) {
             MongoCollection<Document> c = client.getDatabase("geneassoc").getCollection("pubmedArticles");
             return c.find().into(new ArrayList<>());
         }
@@ -318,7 +329,8 @@ class ClusterRehearsalIT {
     private static Deployed synth(String vpcId, List<String> subnets) throws Exception {
         App app = EMRServerlessStackTest.app();
         StackSettings settings = new StackSettings(ROOT.resolve("pipeline-job/target/emr"), ROOT.resolve("model-assets/target/models"),
-                ROOT.resolve("config"), CONTRACT.releaseLabel(), "X86_64", "64 vCPU", "256 GB", "1000 GB", 15, vpcId, subnets, null);
+                ROOT.resolve("config"), CONTRACT.releaseLabel(), "X86_64", "64 vCPU", "256 GB", "1000 GB", 15, vpcId, subnets, null,
+                certificates.caPem());
         EMRServerlessStack stack = new EMRServerlessStack(app, "EMRServerlessStack", EMRServerlessStackProps.builder().settings(settings).build());
         Path out = Path.of(app.synth().getDirectory());
         @SuppressWarnings("unchecked")
@@ -349,7 +361,7 @@ class ClusterRehearsalIT {
             }
         }
         Map<String, String> files = new LinkedHashMap<>();
-        List<String> names = List.of("geneassoc.json", CONTRACT.modelsConfig());
+        List<String> names = List.of("geneassoc.json", CONTRACT.modelsConfig(), EMRServerlessStack.MONGO_CA_BUNDLE);
         try (Stream<Path> staged = Files.walk(cloudAssembly)) {
             for (Path f : staged.filter(p -> Files.isRegularFile(p) && names.contains(p.getFileName().toString())
                     && p.getParent().getFileName().toString().startsWith("asset.")).sorted().toList()) {

@@ -1,4 +1,4 @@
-package org.geneassoc.sink;
+package org.geneassoc.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,10 +16,10 @@ import java.util.concurrent.TimeUnit;
  * A certificate authority made for a test and a server certificate it signs for 127.0.0.1 and localhost, made with
  * the JDK's own keytool: no CA the JVM trusts, as with Amazon DocumentDB or a company's internal CA.
  */
-record TestCertificates(Path caPem, PrivateKey serverKey, X509Certificate serverCertificate, X509Certificate caCertificate) {
+public record TestCertificates(Path caPem, PrivateKey serverKey, X509Certificate serverCertificate, X509Certificate caCertificate) {
     private static final String PASSWORD = "rehearsal";
 
-    static TestCertificates make(Path dir) throws Exception {
+    public static TestCertificates make(Path dir) throws Exception {
         Path ca = dir.resolve("ca.p12");
         Path server = dir.resolve("server.p12");
         Path csr = dir.resolve("server.csr");
@@ -39,6 +39,19 @@ record TestCertificates(Path caPem, PrivateKey serverKey, X509Certificate server
         }
         PrivateKey key = (PrivateKey) keys.getKey("server", PASSWORD.toCharArray());
         return new TestCertificates(caPem, key, read(serverPem), read(caPem));
+    }
+
+    /** A client's TLS context that trusts this CA alone (what a MongoDB client given its bundle does). */
+    public javax.net.ssl.SSLContext clientContext() throws Exception {
+        KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
+        trusted.load(null, null);
+        trusted.setCertificateEntry("ca", caCertificate);
+        javax.net.ssl.TrustManagerFactory tmf = javax.net.ssl.TrustManagerFactory.getInstance(
+                javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(trusted);
+        javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
+        context.init(null, tmf.getTrustManagers(), null);
+        return context;
     }
 
     private static X509Certificate read(Path pem) throws Exception {
