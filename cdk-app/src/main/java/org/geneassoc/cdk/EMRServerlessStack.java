@@ -109,7 +109,7 @@ public class EMRServerlessStack extends Stack {
                 Source.jsonData(contract.modelsConfig(), Map.of(contract.modelsConfigKey(), bucket.s3UrlForObject("models")))));
         if (settings.mongoCaBundle() != null) {
             // PEM is text: deployed as it is read, under a fixed name the commands pass.
-            config.add(Source.data(MONGO_CA_BUNDLE, readText(settings.mongoCaBundle())));
+            config.add(Source.data(MONGO_CA_BUNDLE, settings.mongoCaBundlePem()));
         }
         BucketDeployment.Builder.create(this, "DeployConfig")
                 .sources(config)
@@ -372,14 +372,6 @@ public class EMRServerlessStack extends Stack {
         List<String> all = new java.util.ArrayList<>(a);
         all.addAll(b);
         return all;
-    }
-
-    private static String readText(java.nio.file.Path file) {
-        try {
-            return java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.ISO_8859_1);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("Cannot read " + file, e);
-        }
     }
 
     /** How every run of the job is submitted: main class, config files, driver and executor sizes, Kryo. */

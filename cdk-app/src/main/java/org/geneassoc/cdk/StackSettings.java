@@ -66,6 +66,21 @@ public record StackSettings(Path jarDir, Path modelsDir, Path configDir, String 
         return s == null || s.isBlank() ? null : s;
     }
 
+    /** The CA bundle's text (PEM is ASCII; any byte reads, so a binary file is named below, not refused by a decoder). */
+    public String mongoCaBundlePem() {
+        String pem;
+        try {
+            pem = Files.readString(mongoCaBundle, java.nio.charset.StandardCharsets.ISO_8859_1);
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("mongoCaBundle " + mongoCaBundle + " cannot be read: " + e.getMessage(), e);
+        }
+        if (!pem.contains("-----BEGIN CERTIFICATE-----")) {
+            throw new IllegalArgumentException("mongoCaBundle " + mongoCaBundle + " holds no PEM certificate (no '-----BEGIN "
+                    + "CERTIFICATE-----' line); DocumentDB's is global-bundle.pem from https://truststore.pki.rds.amazonaws.com/");
+        }
+        return pem;
+    }
+
     /** Fails synthesis with the bad setting named, before CloudFormation sees anything. */
     void validate(JobContract contract) {
         for (Path p : List.of(jarDir, modelsDir, configDir)) {
@@ -86,16 +101,7 @@ public record StackSettings(Path jarDir, Path modelsDir, Path configDir, String 
             throw new IllegalArgumentException("vpcId and subnetIds go together: give both or neither");
         }
         if (mongoCaBundle != null) {
-            String pem;
-            try {
-                pem = Files.readString(mongoCaBundle, java.nio.charset.StandardCharsets.ISO_8859_1);
-            } catch (java.io.IOException | java.io.UncheckedIOException e) {
-                throw new IllegalArgumentException("mongoCaBundle " + mongoCaBundle + " cannot be read: " + e.getMessage(), e);
-            }
-            if (!pem.contains("-----BEGIN CERTIFICATE-----")) {
-                throw new IllegalArgumentException("mongoCaBundle " + mongoCaBundle + " holds no PEM certificate (no '-----BEGIN "
-                        + "CERTIFICATE-----' line); DocumentDB's is global-bundle.pem from https://truststore.pki.rds.amazonaws.com/");
-            }
+            mongoCaBundlePem();
         }
         if (watch != null) {
             if (!watch.expression().matches("(cron|rate)\\(.+\\)") || watch.query().isBlank()) {

@@ -235,6 +235,8 @@ public record GdaDocument(String pmid, String title, String journal, Date firstP
     /** Which models and thresholds wrote a document ({@link ModelVersion}), and when: added to every document by {@link #stamp}. */
     public static final String MODEL_VERSION = "modelVersion";
     public static final String PROCESSED_AT = "processedAt";
+    /** A document as the sinks hold it: its fields, then what {@link #stamp} adds. */
+    public static final StructType STORED_SCHEMA = SCHEMA.add(MODEL_VERSION, DataTypes.StringType).add(PROCESSED_AT, DataTypes.TimestampType);
 
     /** The documents with the run's model version and start time. */
     public static Dataset<Row> stamp(Dataset<Row> documents, String modelVersion, java.time.Instant processedAt) {

@@ -96,7 +96,7 @@ public final class GdaJob {
             Dataset<Row> held = cfg.writesToMongo() ? Report.fromMongo(spark, mongo)
                     : Report.fromFolder(spark, cfg.output());
             String source = cfg.writesToMongo() ? "MongoDB collection " + cfg.mongoDatabase() + "." + cfg.mongoCollection() : cfg.output();
-            Report.write(held, source, JSON.readTree(summary.toJson()), Report.thresholds(cfg.associationThreshold(), cfg.sentenceThreshold()),
+            Report.write(held, source, JSON.valueToTree(summary), Report.thresholds(cfg.associationThreshold(), cfg.sentenceThreshold()),
                     new org.apache.hadoop.fs.Path(cfg.output(), HtmlReport.FILE).toString(), ReportData.Limits.DEFAULT);
         }
         return summary;

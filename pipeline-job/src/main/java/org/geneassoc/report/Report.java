@@ -16,7 +16,6 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.StructType;
 import org.geneassoc.documents.GdaDocument;
 import org.geneassoc.report.HtmlReport.Fact;
 import org.geneassoc.sink.JsonLinesSink;
@@ -33,20 +32,9 @@ public final class Report {
     private Report() {
     }
 
-    /** The documents' schema as the job writes them: the document, its model version and when its run started. */
-    public static StructType documentSchema() {
-        return GdaDocument.SCHEMA.add(GdaDocument.MODEL_VERSION, "string").add(GdaDocument.PROCESSED_AT, "timestamp");
-    }
-
-    /**
-     * The documents of a MongoDB collection, read as one stream (the default partitioner's collStats is not
-     * answered by every MongoDB-compatible server) and then spread over the session's cores.
-     */
+    /** The documents of a MongoDB collection, read as one stream and then spread over the session's cores. */
     public static Dataset<Row> fromMongo(SparkSession spark, MongoConnection mongo) {
-        return spark.read().format("mongodb").schema(documentSchema())
-                .option("partitioner", "com.mongodb.spark.sql.connector.read.partitioner.SinglePartitionPartitioner")
-                .options(mongo.options(mongo.collection())).load()
-                .repartition(spark.sparkContext().defaultParallelism());
+        return mongo.read(spark, GdaDocument.STORED_SCHEMA, mongo.collection()).repartition(spark.sparkContext().defaultParallelism());
     }
 
     /** The documents of a JSON Lines folder, and its {@code _SUMMARY.json} when it has one. */

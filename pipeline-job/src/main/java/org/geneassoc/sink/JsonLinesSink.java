@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -111,10 +110,9 @@ public final class JsonLinesSink implements DocumentSink {
     public static Dataset<Row> documents(SparkSession spark, String dir) {
         String base = dir.replaceAll("/+$", "");
         List<String> globs = folders(spark, base).stream().map(f -> f + PARTS).toList();
-        StructType schema = GdaDocument.SCHEMA.add(GdaDocument.MODEL_VERSION, "string").add(GdaDocument.PROCESSED_AT, "timestamp");
         // Runs' names begin with their start time; on a tie of processedAt the file's path decides, so the same
         // folder always reads the same (runs/ sorts after the folder's own part- files).
-        return read(spark, existing(spark, globs), schema).withColumn("_file", input_file_name())
+        return read(spark, existing(spark, globs), GdaDocument.STORED_SCHEMA).withColumn("_file", input_file_name())
                 .withColumn("_newest", row_number().over(Window.partitionBy(col("_id"))
                         .orderBy(col(GdaDocument.PROCESSED_AT).desc(), col("_file").desc())))
                 .filter(col("_newest").equalTo(1)).drop("_newest", "_file");

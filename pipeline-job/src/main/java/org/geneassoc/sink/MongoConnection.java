@@ -3,6 +3,10 @@ package org.geneassoc.sink;
 import com.mongodb.spark.sql.connector.config.MongoConfig;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * Where the documents' MongoDB is and how to trust it: URI, database, the documents' collection, and the PEM
@@ -24,6 +28,18 @@ public record MongoConnection(String uri, String database, String collection, St
             options.put(CaBundleClientFactory.PEM_OPTION, caBundlePem);
         }
         return options;
+    }
+
+    /**
+     * The {@code schema} fields of collection {@code target}. With a schema the connector projects to those fields;
+     * one partition streams them without the collStats and sampling passes of the default partitioner (collStats is
+     * not answered by every MongoDB-compatible server).
+     */
+    public Dataset<Row> read(SparkSession spark, StructType schema, String target) {
+        return spark.read().format("mongodb").schema(schema)
+                .option("partitioner", "com.mongodb.spark.sql.connector.read.partitioner.SinglePartitionPartitioner")
+                .options(options(target))
+                .load();
     }
 
     /**

@@ -20,8 +20,6 @@ import org.apache.spark.util.LongAccumulator;
  */
 public final class MongoSink implements DocumentSink {
     private final MongoConnection mongo;
-    private final String database;
-    private final String collection;
     private final int attempts;
     private final int firstWaitSeconds;
 
@@ -30,40 +28,33 @@ public final class MongoSink implements DocumentSink {
             throw new IllegalArgumentException("attempts must be at least 1, got " + attempts);
         }
         this.mongo = mongo;
-        this.database = mongo.database();
-        this.collection = mongo.collection();
         this.attempts = attempts;
         this.firstWaitSeconds = firstWaitSeconds;
     }
 
     /** The ledger: a collection beside the documents' ({@code pubmedArticlesProcessed}), one entry per pmid. */
     private String ledger() {
-        return collection + "Processed";
+        return mongo.collection() + "Processed";
     }
 
     /** The ledger and the documents' own ids and versions (a run that failed after its documents left no ledger entries). */
     @Override
     public Dataset<Row> processed(SparkSession spark) {
-        return idsAndVersions(spark, ledger()).union(idsAndVersions(spark, collection));
+        return idsAndVersions(spark, ledger()).union(idsAndVersions(spark, mongo.collection()));
     }
 
     private Dataset<Row> idsAndVersions(SparkSession spark, String target) {
-        // With a schema the connector projects to these two short fields; one partition streams millions of them
-        // without the collStats and sampling passes of the default partitioner.
-        return spark.read().format("mongodb").schema(PROCESSED)
-                .option("partitioner", "com.mongodb.spark.sql.connector.read.partitioner.SinglePartitionPartitioner")
-                .options(mongo.options(target))
-                .load();
+        return mongo.read(spark, PROCESSED, target);
     }
 
     @Override
     public void write(Dataset<Row> documents, Dataset<Row> processed) {
-        write(documents, collection);
+        write(documents, mongo.collection());
         write(processed, ledger());
     }
 
     private void write(Dataset<Row> documents, String target) {
-        String where = "mongodb " + database + "." + target;
+        String where = "mongodb " + mongo.database() + "." + target;
         Dataset<Row> kept = documents.persist(StorageLevel.MEMORY_AND_DISK());
         try {
             long wait = firstWaitSeconds;
@@ -124,6 +115,6 @@ public final class MongoSink implements DocumentSink {
 
     @Override
     public String location() {
-        return "mongodb " + database + "." + collection;
+        return mongo.toString();
     }
 }
