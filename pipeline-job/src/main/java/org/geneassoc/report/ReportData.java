@@ -24,7 +24,10 @@ import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.geneassoc.documents.GdaDocument;
 
@@ -112,9 +115,11 @@ public record ReportData(long documents, long articleAssociations, long associat
         List<Row> shown = pairs.orderBy(col("articles").desc(), col("bestScore").desc(), col("entrezId"), col("diseaseId"))
                 .limit(limits.associations()).collectAsList();
 
-        // The shown associations' best articles and their evidence, in one pass over the exploded rows.
-        Dataset<Row> keys = pairs.orderBy(col("articles").desc(), col("bestScore").desc(), col("entrezId"), col("diseaseId"))
-                .limit(limits.associations()).select(col("entrezId").as("k_gene"), col("diseaseId").as("k_disease"));
+        // The shown associations' best articles and their evidence, in one pass over the exploded rows; the keys are
+        // the rows just collected, not the pair table sorted again.
+        StructType keySchema = new StructType().add("k_gene", DataTypes.StringType).add("k_disease", DataTypes.StringType);
+        Dataset<Row> keys = documents.sparkSession().createDataFrame(shown.stream()
+                .map(r -> RowFactory.create(r.<String>getAs("entrezId"), r.<String>getAs("diseaseId"))).toList(), keySchema);
         Map<String, List<ArticleEvidence>> evidence = new LinkedHashMap<>();
         Map<String, Boolean> articleIds = new LinkedHashMap<>();
         for (Row r : byArticle.join(org.apache.spark.sql.functions.broadcast(keys),
