@@ -36,9 +36,14 @@ public final class GdaPipeline {
      * of the abstracts the screen passes are scored.
      */
     public static PipelineModel build(SparkSession spark, JobConfig cfg, boolean pairs, RunMetrics metrics) {
+        return build(spark, cfg, pairs ? recognizers(cfg) : null, metrics);
+    }
+
+    /** As {@link #build(SparkSession, JobConfig, boolean, RunMetrics)}: pairs of the mentions the given stages add, or sentences when null. */
+    public static PipelineModel build(SparkSession spark, JobConfig cfg, List<PipelineStage> recognizers, RunMetrics metrics) {
         List<PipelineStage> stages = new ArrayList<>();
-        if (pairs) {
-            stages.addAll(pairStages(cfg, metrics));
+        if (recognizers != null) {
+            stages.addAll(pairStages(cfg, metrics, recognizers));
             stages.add(new RelationClassifier().setModelPath(cfg.models().classifier()));
             stages.add(new ScoreFilter().setScoreCol("relation.score").setThreshold(cfg.associationThreshold()));
             stages.add(metrics.counter(Counter.ASSOCIATIONS));
@@ -63,18 +68,43 @@ public final class GdaPipeline {
      * what the job scores, and what training and evaluation fit and measure the relation model on.
      */
     public static PipelineModel candidates(SparkSession spark, JobConfig cfg, RunMetrics metrics) {
-        return assemble(spark, pairStages(cfg, metrics));
+        return assemble(spark, pairStages(cfg, metrics, recognizers(cfg)));
     }
 
-    private static List<PipelineStage> pairStages(JobConfig cfg, RunMetrics metrics) {
-        List<PipelineStage> stages = new ArrayList<>(articleStages(metrics));
+    /**
+     * As {@link #candidates}, with other stages in place of the entity recognizers: they must add the
+     * {@code mentions} (of the abstract) and {@code titleMentions} columns. Evaluation passes gold mentions.
+     */
+    public static PipelineModel candidates(SparkSession spark, JobConfig cfg, RunMetrics metrics, List<PipelineStage> recognizers) {
+        return assemble(spark, pairStages(cfg, metrics, recognizers));
+    }
+
+    /**
+     * Articles that name a gene and a disease, with their {@code mentions}, {@code titleMentions} and
+     * {@code sentences}: what {@link PairFeaturizer} reads, for training that scores the sentences itself.
+     */
+    public static PipelineModel mentionedSentences(SparkSession spark, RunMetrics metrics, List<PipelineStage> recognizers) {
+        return assemble(spark, sentenceStages(metrics, recognizers));
+    }
+
+    /** The vocabulary's entity recognizers over the abstract and the title. */
+    public static List<PipelineStage> recognizers(JobConfig cfg) {
         String vocabulary = cfg.models().vocabulary();
-        stages.add(new EntityRecognizer().setTextCol("abstract").setContextCol("title").setOutputCol("mentions").setVocabularyPath(vocabulary));
-        stages.add(new EntityRecognizer().setTextCol("title").setContextCol("abstract").setOutputCol("titleMentions")
-                .setVocabularyPath(vocabulary));
+        return List.of(new EntityRecognizer().setTextCol("abstract").setContextCol("title").setOutputCol("mentions").setVocabularyPath(vocabulary),
+                new EntityRecognizer().setTextCol("title").setContextCol("abstract").setOutputCol("titleMentions").setVocabularyPath(vocabulary));
+    }
+
+    private static List<PipelineStage> sentenceStages(RunMetrics metrics, List<PipelineStage> recognizers) {
+        List<PipelineStage> stages = new ArrayList<>(articleStages(metrics));
+        stages.addAll(recognizers);
         // Articles naming no gene or no disease have no pair: they are neither split nor encoded.
         stages.add(new PairableFilter());
         stages.addAll(List.of(SentenceSplitter.stages("abstract", "sentences")));
+        return stages;
+    }
+
+    private static List<PipelineStage> pairStages(JobConfig cfg, RunMetrics metrics, List<PipelineStage> recognizers) {
+        List<PipelineStage> stages = new ArrayList<>(sentenceStages(metrics, recognizers));
         stages.add(new PairFeaturizer().setModelPath(cfg.models().classifier())
                 .setCounters(metrics.accumulator(Counter.SENTENCES), metrics.accumulator(Counter.PREMISES_SCORED)));
         stages.add(metrics.counter(Counter.CANDIDATE_PAIRS));

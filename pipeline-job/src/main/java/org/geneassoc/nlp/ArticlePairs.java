@@ -58,6 +58,20 @@ public final class ArticlePairs {
         }
     }
 
+    /** The sentences of a text from its Spark NLP sentence annotations (end inclusive there); none when either is null. */
+    public static List<Sentence> sentences(String text, List<org.apache.spark.sql.Row> annotations) {
+        List<Sentence> out = new ArrayList<>();
+        if (text == null || annotations == null) {
+            return out;
+        }
+        for (org.apache.spark.sql.Row a : annotations) {
+            int begin = a.<Integer>getAs("begin");
+            int end = a.<Integer>getAs("end") + 1;
+            out.add(new Sentence(text.substring(begin, end), begin, end));
+        }
+        return out;
+    }
+
     /** The marked sentences the sentence head scores, in the order {@link #pairs(float[])} expects their scores. */
     public List<String> premises() {
         return scored.stream().map(s -> s.candidate().premise()).toList();

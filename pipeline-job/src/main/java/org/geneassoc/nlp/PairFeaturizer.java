@@ -45,6 +45,8 @@ public class PairFeaturizer extends MentionStage<PairFeaturizer> {
             .add(GENE, MentionRow.SCHEMA, true)
             .add(DISEASE, MentionRow.SCHEMA, true);
     private static final int ARTICLES_PER_CALL = 64;
+    /** Most pairs scored per sentence unless set. */
+    public static final int DEFAULT_MAX_PAIRS = 20;
 
     private final Param<String> textCol;
     private final Param<String> titleMentionsCol;
@@ -70,7 +72,7 @@ public class PairFeaturizer extends MentionStage<PairFeaturizer> {
         setDefault(textCol, "abstract");
         setDefault(titleMentionsCol, "titleMentions");
         setDefault(sentencesCol, "sentences");
-        setDefault(maxPairs, 20);
+        setDefault(maxPairs, DEFAULT_MAX_PAIRS);
         setDefault(encoderThreads, 1);
     }
 
@@ -178,17 +180,8 @@ public class PairFeaturizer extends MentionStage<PairFeaturizer> {
         }
 
         private List<ArticlePairs.Sentence> sentences(Row r) {
-            List<ArticlePairs.Sentence> out = new ArrayList<>();
-            String text = r.getAs(columns.text());
-            if (text == null || r.isNullAt(r.fieldIndex(columns.sentences()))) {
-                return out;
-            }
-            for (Row a : r.<Row>getList(r.fieldIndex(columns.sentences()))) {
-                int begin = a.<Integer>getAs("begin");
-                int end = a.<Integer>getAs("end") + 1;
-                out.add(new ArticlePairs.Sentence(text.substring(begin, end), begin, end));
-            }
-            return out;
+            return ArticlePairs.sentences(r.getAs(columns.text()), r.isNullAt(r.fieldIndex(columns.sentences())) ? null
+                    : r.<Row>getList(r.fieldIndex(columns.sentences())));
         }
 
         private Row row(Row article, ArticlePairs.Pair p) {

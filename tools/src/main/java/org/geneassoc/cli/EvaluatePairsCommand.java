@@ -29,6 +29,8 @@ import org.geneassoc.nlp.MarkupStripper;
 import org.geneassoc.nlp.MentionRow;
 import org.geneassoc.evaluation.GoldStandard;
 import org.geneassoc.evaluation.PairEvaluation;
+import org.geneassoc.relations.GoldMentions;
+import org.apache.spark.ml.PipelineStage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -50,6 +52,10 @@ public final class EvaluatePairsCommand implements Callable<Integer> {
 
     @Option(names = "--association-threshold", description = "Association score threshold for PAIR_F1 (default: the job's).")
     String associationThreshold;
+
+    @Option(names = "--gold-entities", description = "Run the relation stages on the gold standard's own gene and disease mentions instead of "
+            + "the entity recognizers: pair figures apart from entity errors, beside co-occurrence on the same mentions.")
+    boolean goldEntities;
 
     @Option(names = "--config", description = "Folder of *.json defaults, local or s3://.../config/ (default: ./config).")
     String configDir;
@@ -76,15 +82,26 @@ public final class EvaluatePairsCommand implements Callable<Integer> {
         Map<String, Set<String>> genes = new HashMap<>();
         Map<String, Set<String>> diseases = new HashMap<>();
         Dataset<Row> clean = new MarkupStripper().setInputCol("abstract").setOutputCol("abstract").transform(articles);
-        for (Row r : new EntityRecognizer().setTextCol("abstract").setContextCol("title").setVocabularyPath(all.models().vocabulary()).transform(clean)
-                .select("pmid", EntityRecognizer.DEFAULT_OUTPUT).collectAsList()) {
+        List<PipelineStage> recognizers = GdaPipeline.recognizers(all);
+        if (goldEntities) {
+            GoldMentions mentions = new GoldMentions().setPubtatorPaths(gold.toString()).setVocabularyPath(all.models().vocabulary());
+            GoldMentions.Alignment alignment = mentions.aligned(clean);
+            System.out.printf("gold entities: %d of %d gold gene and disease mentions sit at their offsets in the input's text and are used%n",
+                    alignment.aligned(), alignment.annotated());
+            recognizers = List.of(mentions);
+        }
+        Dataset<Row> mentioned = clean;
+        for (PipelineStage stage : recognizers) {
+            mentioned = ((org.apache.spark.ml.Transformer) stage).transform(mentioned);
+        }
+        for (Row r : mentioned.select("pmid", EntityRecognizer.DEFAULT_OUTPUT).collectAsList()) {
             for (MentionRow m : MentionRow.listFrom(r, EntityRecognizer.DEFAULT_OUTPUT)) {
                 (m.isGene() ? genes : diseases).computeIfAbsent(r.getAs("pmid"), k -> new TreeSet<>()).add(m.id());
             }
         }
         List<PairEvaluation.Predicted> predicted = new ArrayList<>();
         RunMetrics metrics = RunMetrics.register(spark.sparkContext());
-        for (Row r : GdaPipeline.build(spark, all, true, metrics).transform(articles).collectAsList()) {
+        for (Row r : GdaPipeline.build(spark, all, recognizers, metrics).transform(articles).collectAsList()) {
             GdaDocument d = GdaDocument.fromRow(r);
             for (GdaDocument.Association a : d.associations()) {
                 predicted.add(new PairEvaluation.Predicted(d.pmid(), a.gene().entrezId(), a.disease().id(), a.score(), a.coMentioned()));
