@@ -8,8 +8,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.IntStream;
-import org.apache.spark.ml.classification.GBTClassificationModel;
-import org.apache.spark.ml.classification.GBTClassifier;
 import org.apache.spark.ml.classification.LogisticRegression;
 import org.apache.spark.ml.classification.LogisticRegressionModel;
 import org.apache.spark.ml.linalg.Vectors;
@@ -29,9 +27,9 @@ import org.geneassoc.evaluation.SetScores;
  * sorted partition, on which L-BFGS has no random step, so the same examples give the same weights.
  */
 public final class RelationTrainer {
-    /** L2 strengths tried on the development set. */
+    /** L2 strengths the inner folds choose from. */
     public static final List<Double> REG_GRID = List.of(1e-4, 1e-3, 1e-2, 3e-2, 1e-1);
-    /** Association thresholds tried on the development set. */
+    /** Association thresholds the inner folds choose from. */
     public static final double[] THRESHOLDS = IntStream.rangeClosed(1, 19).mapToDouble(i -> i / 20.0).toArray();
     /** BioRED's gene–disease relation types, the most frequent first (it is the fallback). */
     public static final List<String> TYPES = List.of("Association", "Positive_Correlation", "Negative_Correlation");
@@ -75,29 +73,6 @@ public final class RelationTrainer {
         LogisticRegressionModel lr = new LogisticRegression().setRegParam(reg).setElasticNetParam(0.0).setMaxIter(500).setTol(1e-9)
                 .fit(frame(train, e -> e.related() ? 1.0 : 0.0));
         return new Fitted(reg, 0.5, lr.coefficients().toArray(), lr.intercept());
-    }
-
-    /** The strength and threshold with the best pair F1 on {@code dev} (ties: the stronger strength, the higher threshold). */
-    public Fitted fitTuned(List<Example> train, List<Example> dev, Map<String, Set<String>> devGold) {
-        Fitted best = null;
-        double bestF1 = -1;
-        for (double reg : REG_GRID) {
-            Fitted f = fit(train, reg);
-            for (double t : THRESHOLDS) {
-                double f1 = pairScores(dev, devGold, f::score, t).f1();
-                if (f1 >= bestF1) {
-                    bestF1 = f1;
-                    best = new Fitted(reg, t, f.weights(), f.intercept());
-                }
-            }
-        }
-        return best;
-    }
-
-    /** Gradient-boosted trees on the same examples, measured against the logistic regression (not shipped). */
-    public GBTClassificationModel fitTrees(List<Example> train) {
-        return new GBTClassifier().setMaxDepth(4).setMaxIter(100).setStepSize(0.1).setSeed(42)
-                .fit(frame(train, e -> e.related() ? 1.0 : 0.0));
     }
 
     /** Type weights, one row per {@link #TYPES} entry, fitted on the related examples. */
