@@ -13,11 +13,16 @@ import java.util.regex.Pattern;
 import org.geneassoc.evaluation.GoldStandard;
 import org.geneassoc.testing.SharedData;
 import org.junit.jupiter.api.Test;
+import java.util.Map;
+import java.util.HashMap;
+import org.geneassoc.evaluation.SetScores;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Gene–disease pairs on real BioRED abstracts, checked against their gold relations. */
 class PairsTest {
     static final List<String> PMIDS = List.of("15951966", "15069170");
+    private static final double FLOOR = 0.55;
+    private static final double GAIN_FLOOR = 0.04;
 
     /** Those records of biored-dev.xml, cut out at test time (the data stays in ../shared). */
     static Path subset(Path dir) throws Exception {
@@ -34,6 +39,43 @@ class PairsTest {
         return file;
     }
 
+    /**
+     * A quality floor, just under what the shipped models measure on BioRED Dev end to end (P 0.568, R 0.573, F1 0.571 at
+     * the default threshold; co-occurrence F1 0.502). Dev is in the relation model's training data, so this is no figure to quote (EVALUATION.md quotes
+     * nested cross-validation); it is a regression guard on the whole job: entities, sentence head and relation model.
+     */
+    @Test
+    void bioredDevPairF1StaysAboveItsFloorAndAboveCooccurrence(@TempDir Path dir) throws Exception {
+        GoldStandard gold = GoldStandard.read(SharedData.require("biored/Dev.PubTator"));
+        Path out = dir.resolve("out");
+        JobRunner.Result r = JobRunner.run("--input", SharedData.require("europepmc/biored-dev.xml").toString(), "--output", out.toString(),
+                "--association-threshold", "0");
+        assertThat(r.exitCode()).as(r.stderr()).isZero();
+        double threshold = JobRunner.shippedConfig().get("associationThreshold").asDouble();
+        Map<String, Set<String>> kept = new HashMap<>();
+        Map<String, Set<String>> cooccurring = new HashMap<>();
+        for (JsonNode d : JobRunner.documents(out)) {
+            for (JsonNode a : d.get("associations")) {
+                String pair = GoldStandard.pair(a.get("gene").get("entrezId").asText(), a.get("disease").get("id").asText());
+                if (a.get("score").asDouble() >= threshold) {
+                    kept.computeIfAbsent(d.get("pmid").asText(), k -> new HashSet<>()).add(pair);
+                }
+                boolean shared = false;
+                for (JsonNode e : a.get("evidence")) {
+                    shared |= !e.get("score").isNull();
+                }
+                if (shared) {
+                    cooccurring.computeIfAbsent(d.get("pmid").asText(), k -> new HashSet<>()).add(pair);
+                }
+            }
+        }
+        SetScores model = SetScores.of(kept, gold.pairs());
+        SetScores co = SetScores.of(cooccurring, gold.pairs());
+        assertThat(model.f1()).as("BioRED Dev pair F1 at the shipped threshold %.2f: %s", threshold, model.line("model"))
+                .isGreaterThan(FLOOR);
+        assertThat(model.f1() - co.f1()).as("gain over co-occurrence (%s)", co.line("co-occurrence")).isGreaterThan(GAIN_FLOOR);
+    }
+
     @Test
     void predictedPairsMatchTheGoldRelationsOfRealAbstracts(@TempDir Path dir) throws Exception {
         GoldStandard gold = GoldStandard.read(SharedData.require("biored/Dev.PubTator"));
@@ -44,8 +86,6 @@ class PairsTest {
         List<JsonNode> docs = JobRunner.documents(out);
         assertThat(docs).extracting(d -> d.get("pmid").asText()).containsExactlyInAnyOrderElementsOf(PMIDS);
         double threshold = JobRunner.shippedConfig().get("associationThreshold").asDouble();
-        int right = 0;
-        int predictedCount = 0;
         for (JsonNode d : docs) {
             Set<String> predicted = new HashSet<>();
             for (JsonNode a : d.get("associations")) {
@@ -53,9 +93,6 @@ class PairsTest {
                 assertThat(a.get("score").asDouble()).isBetween(threshold, 1.0);
                 assertThat(a.get("evidence").size()).isPositive();
             }
-            Set<String> goldPairs = gold.pairs().get(d.get("pmid").asText());
-            predictedCount += predicted.size();
-            right += (int) predicted.stream().filter(goldPairs::contains).count();
             String abs = d.get("abstract").asText();
             for (JsonNode g : d.get("gda")) {
                 for (String role : List.of("gene", "disease")) {
@@ -65,7 +102,6 @@ class PairsTest {
                 }
             }
         }
-        assertThat(right).as("most associations are BioRED relations").isGreaterThan(predictedCount / 2);
         JsonNode hnpcc = docs.stream().filter(d -> d.get("pmid").asText().equals("15951966")).findFirst().orElseThrow();
         assertThat(hnpcc.get("associations")).extracting(a -> a.get("gene").get("symbol").asText()).contains("MLH1", "MSH2");
         assertThat(hnpcc.get("associations").get(0).get("disease").get("meshId").asText()).isEqualTo("D003123");

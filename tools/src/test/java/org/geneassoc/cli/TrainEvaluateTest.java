@@ -93,7 +93,9 @@ class TrainEvaluateTest {
         assertThat(f1).isEqualTo(BinaryMetrics.round(counts.f1()), org.assertj.core.data.Offset.offset(1e-4));
         // GAD's training majority is the positive class: the baseline answers "positive" for everything.
         assertThat(f1).as("F1 above the majority-class baseline").isGreaterThan(counts.alwaysPositiveF1());
-        assertThat(counts.mcc()).isGreaterThan(0.2);
+        // Floors just under what this recipe measures on BLURB test (MCC 0.493 here; F1 about 0.79), so a regression fails.
+        assertThat(f1).as("BLURB GAD test F1").isGreaterThan(0.78);
+        assertThat(counts.mcc()).as("BLURB GAD test MCC").isGreaterThan(0.47);
     }
 
     @Test
