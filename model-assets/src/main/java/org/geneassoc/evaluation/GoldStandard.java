@@ -17,11 +17,16 @@ public record GoldStandard(Map<String, Set<String>> genes, Map<String, Set<Strin
                            Map<String, Map<String, String>> types) {
 
     public static GoldStandard read(Path pubtator) throws IOException {
+        return of(PubTator.read(pubtator));
+    }
+
+    /** The gold standard of documents already read (several files' together). */
+    public static GoldStandard of(List<PubTator.Document> documents) {
         Map<String, Set<String>> genes = new HashMap<>();
         Map<String, Set<String>> diseases = new HashMap<>();
         Map<String, Set<String>> pairs = new HashMap<>();
         Map<String, Map<String, String>> types = new HashMap<>();
-        for (PubTator.Document d : PubTator.read(pubtator)) {
+        for (PubTator.Document d : documents) {
             int abstractStart = d.title() == null ? 0 : d.title().length() + 1;
             Set<String> g = new TreeSet<>();
             Set<String> dz = new TreeSet<>();

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.geneassoc.classify.RelationModel;
 import org.geneassoc.evaluation.SetScores;
 import org.geneassoc.training.RelationTrainer.Example;
 import org.geneassoc.training.RelationTrainer.Fitted;
@@ -52,22 +53,20 @@ public final class NestedCrossValidation {
 
         /** Pair F1 of each outer fold at its own threshold. */
         public double[] foldF1(List<Scored> scored, Map<String, Set<String>> gold) {
-            double[] f1 = new double[folds.count()];
-            for (int k = 0; k < f1.length; k++) {
-                int fold = k;
-                f1[k] = SetScores.of(kept(scored, s -> s.fold() == fold && s.score() >= threshold(fold, false)),
-                        Folds.restrict(gold, folds.pmids(fold))).f1();
-            }
-            return f1;
+            return perFold(scored, gold, s -> s.score() >= threshold(s.fold(), false));
         }
 
         /** Co-occurrence F1 of each outer fold. */
         public double[] foldCooccurrenceF1(List<Scored> scored, Map<String, Set<String>> gold, int coMentioned) {
+            return perFold(scored, gold, s -> s.example().features()[coMentioned] > 0);
+        }
+
+        /** Pair F1 of each outer fold's candidates that pass {@code keep}, against that fold's gold. */
+        private double[] perFold(List<Scored> scored, Map<String, Set<String>> gold, java.util.function.Predicate<Scored> keep) {
             double[] f1 = new double[folds.count()];
             for (int k = 0; k < f1.length; k++) {
                 int fold = k;
-                f1[k] = SetScores.of(kept(scored, s -> s.fold() == fold && s.example().features()[coMentioned] > 0),
-                        Folds.restrict(gold, folds.pmids(fold))).f1();
+                f1[k] = SetScores.of(kept(scored, s -> s.fold() == fold && keep.test(s)), Folds.restrict(gold, folds.pmids(fold))).f1();
             }
             return f1;
         }
@@ -168,6 +167,7 @@ public final class NestedCrossValidation {
         return new Outcome(folds, choices, endToEnd, goldEntities);
     }
 
+    /** The intercept first, then each weighted feature: the summation order the shipped models were fitted with. */
     private static double logOdds(Fitted f, double[] x) {
         double z = f.intercept();
         for (int i = 0; i < x.length; i++) {
@@ -178,22 +178,25 @@ public final class NestedCrossValidation {
 
     /** Scale and shift of the log-odds: a one-feature logistic regression of the label on them, unregularised. */
     private double[] platt(List<Example> examples, double[] logOdds) {
-        List<Example> z = new ArrayList<>(examples.size());
-        for (int i = 0; i < examples.size(); i++) {
-            Example e = examples.get(i);
-            z.add(new Example(e.pmid(), e.geneId(), e.diseaseId(), e.species(), new double[] {logOdds[i]}, e.goldType()));
-        }
-        Fitted f = trainer.fit(z, 0.0);
+        Fitted f = trainer.fit(oneFeature(examples, logOdds), 0.0);
         return new double[] {f.weights()[0], f.intercept()};
     }
 
     /** The examples with one feature: their calibrated score. */
     private static List<Example> withScores(List<Example> examples, double[] logOdds, double[] platt) {
+        double[] p = new double[logOdds.length];
+        for (int i = 0; i < p.length; i++) {
+            p[i] = RelationModel.logistic(new double[] {platt[0]}, platt[1], new double[] {logOdds[i]});
+        }
+        return oneFeature(examples, p);
+    }
+
+    /** The examples with {@code values} as their only feature. */
+    private static List<Example> oneFeature(List<Example> examples, double[] values) {
         List<Example> out = new ArrayList<>(examples.size());
         for (int i = 0; i < examples.size(); i++) {
             Example e = examples.get(i);
-            double p = 1.0 / (1.0 + Math.exp(-(platt[0] * logOdds[i] + platt[1])));
-            out.add(new Example(e.pmid(), e.geneId(), e.diseaseId(), e.species(), new double[] {p}, e.goldType()));
+            out.add(new Example(e.pmid(), e.geneId(), e.diseaseId(), e.species(), new double[] {values[i]}, e.goldType()));
         }
         return out;
     }

@@ -116,7 +116,7 @@ public final class TrainRelationsCommand implements Callable<Integer> {
         Path devFile = data.resolve("biored/Dev.PubTator");
         List<PubTator.Document> docs = new ArrayList<>(PubTator.read(trainFile));
         docs.addAll(PubTator.read(devFile));
-        GoldStandard gold = merge(GoldStandard.read(trainFile), GoldStandard.read(devFile));
+        GoldStandard gold = GoldStandard.of(docs);
         Dataset<Row> articles = ArticleReader.read(spark, data.resolve("europepmc/biored-train.xml").toString(), cfg.format())
                 .union(ArticleReader.read(spark, data.resolve("europepmc/biored-dev.xml").toString(), cfg.format()))
                 .filter(col("kind").equalTo("ARTICLE")).cache();
@@ -196,18 +196,6 @@ public final class TrainRelationsCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "RELATION_NESTED_CV_F1=%.4f gold-entities %.4f threshold=%.2f (%.0f s)%n", e2e.f1(),
                 outcome.pooled(outcome.goldEntities(), goldPairs, false).f1(), shippedChoice.threshold(), (System.nanoTime() - t0) / 1e9);
         return 0;
-    }
-
-    private static GoldStandard merge(GoldStandard a, GoldStandard b) {
-        Map<String, Set<String>> genes = new HashMap<>(a.genes());
-        genes.putAll(b.genes());
-        Map<String, Set<String>> diseases = new HashMap<>(a.diseases());
-        diseases.putAll(b.diseases());
-        Map<String, Set<String>> pairs = new HashMap<>(a.pairs());
-        pairs.putAll(b.pairs());
-        Map<String, Map<String, String>> types = new HashMap<>(a.types());
-        types.putAll(b.types());
-        return new GoldStandard(genes, diseases, pairs, types);
     }
 
     private void header(List<RelationExamples.Article> recognised, List<RelationExamples.Article> goldMentioned,

@@ -39,6 +39,9 @@ public class GoldMentions extends BaseTransformer {
 
     private final StringArrayParam pubtatorPaths;
     private final Param<String> vocabularyPath;
+    /** The mention rows and the paths they were read from: transform and {@link #aligned} would otherwise read the corpus and vocabulary again. */
+    private transient List<Row> rows;
+    private transient String rowsReadFrom;
 
     public GoldMentions() {
         this(Identifiable$.MODULE$.randomUID("goldMentions"));
@@ -102,6 +105,15 @@ public class GoldMentions extends BaseTransformer {
     }
 
     private List<Row> rows() {
+        String from = String.join("|", $(pubtatorPaths)) + "#" + (isDefined(vocabularyPath) ? $(vocabularyPath) : "");
+        if (!from.equals(rowsReadFrom)) {
+            rows = readRows();
+            rowsReadFrom = from;
+        }
+        return rows;
+    }
+
+    private List<Row> readRows() {
         try {
             Vocabulary vocabulary = isDefined(vocabularyPath) ? Vocabulary.read(LocalFolders.of($(vocabularyPath), "Entity vocabulary folder")) : null;
             List<Row> out = new ArrayList<>();
