@@ -84,8 +84,7 @@ public final class EntityMatcher {
                 }
             }
         }
-        Species learnt = vocabulary.species() == null ? null : vocabulary.species().species(text, context);
-        Species textSpecies = learnt != null ? learnt : textSpecies(cueCounts);
+        Species textSpecies = textSpecies(cueCounts);
         boolean peopleNamed = cueCounts[Species.HUMAN.ordinal()] > 0;
         Species[] sentenceSpecies = cueCounts[0] + cueCounts[1] + cueCounts[2] == 0 ? null : sentenceSpecies(text, words, cues, textSpecies);
         List<Mention> found = new ArrayList<>();

@@ -45,16 +45,10 @@ public final class Vocabulary {
     private final Map<String, Concept> genesById = new HashMap<>();
     /** Every key, sorted: a matcher stops lengthening a span once no key begins with it. */
     private final String[] sortedKeys;
-    private final SpeciesModel species;
 
     public Vocabulary(Map<String, GeneTerms> genes, Map<String, Term> diseases) {
-        this(genes, diseases, null);
-    }
-
-    private Vocabulary(Map<String, GeneTerms> genes, Map<String, Term> diseases, SpeciesModel species) {
         this.genes = genes;
         this.diseases = diseases;
-        this.species = species;
         genes.values().forEach(g -> g.present().forEach(t -> genesById.putIfAbsent(t.concept().id(), t.concept())));
         this.sortedKeys = Stream.concat(genes.keySet().stream(), diseases.keySet().stream()).sorted().distinct().toArray(String[]::new);
     }
@@ -67,16 +61,6 @@ public final class Vocabulary {
         }
         int next = -i - 1;
         return next < sortedKeys.length && sortedKeys[next].startsWith(prefix);
-    }
-
-    /** The same names with a model of which species a study's genes belong to. */
-    public Vocabulary withSpecies(SpeciesModel model) {
-        return new Vocabulary(genes, diseases, model);
-    }
-
-    /** The learnt species model, or null where the vocabulary has none (the matcher then counts species words). */
-    public SpeciesModel species() {
-        return species;
     }
 
     public GeneTerms genes(String key) {
@@ -135,8 +119,7 @@ public final class Vocabulary {
                 }
             }
         }
-        Vocabulary v = new Vocabulary(genes, diseases);
-        return SpeciesModel.existsIn(folder) ? v.withSpecies(SpeciesModel.read(folder)) : v;
+        return new Vocabulary(genes, diseases);
     }
 
     private static String blank(String s) {
@@ -145,9 +128,6 @@ public final class Vocabulary {
 
     public void write(Path folder) throws IOException {
         Files.createDirectories(folder);
-        if (species != null) {
-            species.write(folder);
-        }
         try (BufferedWriter w = new BufferedWriter(new OutputStreamWriter(new GZIPOutputStream(Files.newOutputStream(folder.resolve(FILE))), StandardCharsets.UTF_8))) {
             for (Map.Entry<String, GeneTerms> e : new TreeMap<>(genes).entrySet()) {
                 for (Term t : e.getValue().bySpecies()) {

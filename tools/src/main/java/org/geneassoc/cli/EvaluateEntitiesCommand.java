@@ -8,8 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.function.Predicate;
-import org.geneassoc.training.SpeciesTrainer;
 import org.geneassoc.assets.VocabularyBuilder;
 import org.geneassoc.evaluation.Corpus;
 import org.geneassoc.evaluation.EntityEvaluation;
@@ -19,7 +17,6 @@ import org.geneassoc.models.ModelsFolder;
 import org.geneassoc.ner.Vocabulary;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -52,13 +49,6 @@ public final class EvaluateEntitiesCommand implements Callable<Integer> {
     @Option(names = "--vocabulary", description = {"Vocabulary folder (default: the built models folder's). With --cross-validate,",
             "this one fixed vocabulary scores every fold instead of one learnt per fold (a baseline)."})
     Path vocabulary;
-
-    @Option(names = "--species-rule", description = {"With --cross-validate: give genes the species their text names most (the rule",
-            "of earlier vocabularies, a baseline) instead of learning a species model per fold."})
-    boolean speciesRule;
-
-    @Mixin
-    SparkOptions env;
 
     @Option(names = "--gene-types", split = ",", paramLabel = "TYPE",
             description = "Annotation types that are genes (default: GeneOrGeneProduct,Gene).")
@@ -96,11 +86,8 @@ public final class EvaluateEntitiesCommand implements Callable<Integer> {
                 for (int f = 0; f < what.folds; f++) {
                     int fold = f;
                     long t0 = System.nanoTime();
-                    Predicate<String> learnFrom = pmid -> !lockbox.contains(pmid) && Corpus.fold(pmid, what.folds) != fold;
-                    Vocabulary v = fixed != null ? fixed : VocabularyBuilder.learn(data, corpora, learnFrom);
-                    if (fixed == null && !speciesRule) {
-                        v = v.withSpecies(SpeciesTrainer.learn(env.session("geneassoc-evaluate-entities"), corpora, learnFrom, v));
-                    }
+                    Vocabulary v = fixed != null ? fixed
+                            : VocabularyBuilder.learn(data, corpora, pmid -> !lockbox.contains(pmid) && Corpus.fold(pmid, what.folds) != fold);
                     for (Corpus.Annotated a : corpora) {
                         byCorpus.get(a.corpus().name()).add(v, a.only(pmid -> !lockbox.contains(pmid) && Corpus.fold(pmid, what.folds) == fold).documents());
                     }
