@@ -144,7 +144,7 @@ class EntityMatcherTest {
 
     @Test
     void coordinatedNamesNameEachDisease() {
-        assertThat(matcher.find("carriers of MEN1 and 2 mutations")).extracting(m -> m.text() + "=" + m.concept().id())
+        assertThat(matcher.find("patients with MEN1 and 2")).extracting(m -> m.text() + "=" + m.concept().id())
                 .contains("MEN1=D018761", "2=D018813");
         assertThat(matcher.find("families with breast or ovarian cancer")).extracting(m -> m.text() + "=" + m.concept().id())
                 .contains("breast=D001943", "ovarian cancer=D010051");

@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * symbols must match with their case ("CAT" the gene, not "cat"); a short form defined in the text
  * ("Alzheimer's disease (AD)") names the same concept everywhere after it in that text. A short form in
  * parentheses inside a name is skipped ("central nervous system (CNS) infection"), and coordinated
- * disease names name each disease ("MEN1 and 2", "breast and ovarian cancer").
+ * disease names name each disease ("MEN1 and 2", "breast and ovarian cancer"). Where the vocabulary
+ * has a {@link MentionModel}, it keeps only the matches it judges to be entities where they stand.
  */
 public final class EntityMatcher {
     /** Longest name looked up, in words. */
@@ -59,6 +60,13 @@ public final class EntityMatcher {
      * cues count too (the article's title).
      */
     public List<Mention> find(String text, String context) {
+        List<Mention> found = matches(text, context);
+        MentionModel model = vocabulary.mentionModel();
+        return model == null ? found : model.keep(vocabulary, text, found);
+    }
+
+    /** Every match of the vocabulary, before the mention model (if any) judges them. */
+    private List<Mention> matches(String text, String context) {
         List<int[]> words = words(text);
         int count = words.size();
         String[] wordKeys = new String[count];

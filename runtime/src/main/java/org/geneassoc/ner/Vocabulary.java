@@ -18,7 +18,8 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * Name → concept dictionaries as the build wrote them ({@code vocabulary/terms.tsv.gz}): for genes one
- * concept per name and species (human, mouse, rat), for diseases one concept per name.
+ * concept per name and species (human, mouse, rat), for diseases one concept per name; with the
+ * {@link MentionModel} ({@value MentionModel#FILE}) where the build learnt one.
  */
 public final class Vocabulary {
     public static final String FILE = "terms.tsv.gz";
@@ -45,10 +46,16 @@ public final class Vocabulary {
     private final Map<String, Concept> genesById = new HashMap<>();
     /** Every key, sorted: a matcher stops lengthening a span once no key begins with it. */
     private final String[] sortedKeys;
+    private final MentionModel mentions;
 
     public Vocabulary(Map<String, GeneTerms> genes, Map<String, Term> diseases) {
+        this(genes, diseases, null);
+    }
+
+    private Vocabulary(Map<String, GeneTerms> genes, Map<String, Term> diseases, MentionModel mentions) {
         this.genes = genes;
         this.diseases = diseases;
+        this.mentions = mentions;
         genes.values().forEach(g -> g.present().forEach(t -> genesById.putIfAbsent(t.concept().id(), t.concept())));
         this.sortedKeys = Stream.concat(genes.keySet().stream(), diseases.keySet().stream()).sorted().distinct().toArray(String[]::new);
     }
@@ -61,6 +68,21 @@ public final class Vocabulary {
         }
         int next = -i - 1;
         return next < sortedKeys.length && sortedKeys[next].startsWith(prefix);
+    }
+
+    /** The same names with a model of which of their matches are entities. */
+    public Vocabulary withMentionModel(MentionModel model) {
+        return new Vocabulary(genes, diseases, model);
+    }
+
+    /** The same names, every match kept: what the mention model learns from. */
+    public Vocabulary withoutMentionModel() {
+        return mentions == null ? this : new Vocabulary(genes, diseases, null);
+    }
+
+    /** The learnt model of which matches are entities, or null where the vocabulary has none (every match is kept). */
+    public MentionModel mentionModel() {
+        return mentions;
     }
 
     public GeneTerms genes(String key) {
@@ -119,7 +141,8 @@ public final class Vocabulary {
                 }
             }
         }
-        return new Vocabulary(genes, diseases);
+        Vocabulary v = new Vocabulary(genes, diseases);
+        return MentionModel.existsIn(folder) ? v.withMentionModel(MentionModel.read(folder)) : v;
     }
 
     private static String blank(String s) {
@@ -128,6 +151,9 @@ public final class Vocabulary {
 
     public void write(Path folder) throws IOException {
         Files.createDirectories(folder);
+        if (mentions != null) {
+            mentions.write(folder);
+        }
         try (BufferedWriter w = new BufferedWriter(new OutputStreamWriter(new GZIPOutputStream(Files.newOutputStream(folder.resolve(FILE))), StandardCharsets.UTF_8))) {
             for (Map.Entry<String, GeneTerms> e : new TreeMap<>(genes).entrySet()) {
                 for (Term t : e.getValue().bySpecies()) {

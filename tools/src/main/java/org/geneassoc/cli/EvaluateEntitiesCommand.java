@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Predicate;
 import org.geneassoc.assets.VocabularyBuilder;
 import org.geneassoc.evaluation.Corpus;
 import org.geneassoc.evaluation.EntityEvaluation;
@@ -15,8 +16,10 @@ import org.geneassoc.evaluation.PubTator;
 import org.geneassoc.evaluation.SetScores;
 import org.geneassoc.models.ModelsFolder;
 import org.geneassoc.ner.Vocabulary;
+import org.geneassoc.training.MentionTrainer;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -50,6 +53,13 @@ public final class EvaluateEntitiesCommand implements Callable<Integer> {
             "this one fixed vocabulary scores every fold instead of one learnt per fold (a baseline)."})
     Path vocabulary;
 
+    @Option(names = "--without-mention-model", description = {"Keep every match of the vocabulary (the vocabulary of earlier sessions, a",
+            "baseline) instead of the learnt mention model's; with --cross-validate, no model is learnt per fold."})
+    boolean withoutMentionModel;
+
+    @Mixin
+    SparkOptions env;
+
     @Option(names = "--gene-types", split = ",", paramLabel = "TYPE",
             description = "Annotation types that are genes (default: GeneOrGeneProduct,Gene).")
     Set<String> geneTypes = PubTator.EntityTypes.DEFAULT.genes();
@@ -65,7 +75,7 @@ public final class EvaluateEntitiesCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Map<String, EntityEvaluation> byCorpus = new LinkedHashMap<>();
         if (what.gold != null) {
-            Vocabulary v = Vocabulary.read(vocabularyFolder());
+            Vocabulary v = read(vocabularyFolder());
             PubTator.EntityTypes types = new PubTator.EntityTypes(geneTypes, diseaseTypes);
             for (Path file : what.gold) {
                 byCorpus.put(file.getFileName().toString(), new EntityEvaluation(v, PubTator.read(file, types)));
@@ -77,17 +87,20 @@ public final class EvaluateEntitiesCommand implements Callable<Integer> {
                 byCorpus.put(a.corpus().name(), new EntityEvaluation(a.corpus().genes(), a.corpus().diseases()));
             }
             if (what.lockbox) {
-                Vocabulary v = Vocabulary.read(vocabularyFolder());
+                Vocabulary v = read(vocabularyFolder());
                 for (Corpus.Annotated a : corpora) {
                     byCorpus.get(a.corpus().name()).add(v, a.only(lockbox::contains).documents());
                 }
             } else {
-                Vocabulary fixed = vocabulary != null ? Vocabulary.read(vocabulary) : null;
+                Vocabulary fixed = vocabulary != null ? read(vocabulary) : null;
                 for (int f = 0; f < what.folds; f++) {
                     int fold = f;
                     long t0 = System.nanoTime();
-                    Vocabulary v = fixed != null ? fixed
-                            : VocabularyBuilder.learn(data, corpora, pmid -> !lockbox.contains(pmid) && Corpus.fold(pmid, what.folds) != fold);
+                    Predicate<String> learnFrom = pmid -> !lockbox.contains(pmid) && Corpus.fold(pmid, what.folds) != fold;
+                    Vocabulary v = fixed != null ? fixed : VocabularyBuilder.learn(data, corpora, learnFrom);
+                    if (fixed == null && !withoutMentionModel) {
+                        v = v.withMentionModel(MentionTrainer.learn(env.session("geneassoc-evaluate-entities"), data, corpora, learnFrom));
+                    }
                     for (Corpus.Annotated a : corpora) {
                         byCorpus.get(a.corpus().name()).add(v, a.only(pmid -> !lockbox.contains(pmid) && Corpus.fold(pmid, what.folds) == fold).documents());
                     }
@@ -110,6 +123,11 @@ public final class EvaluateEntitiesCommand implements Callable<Integer> {
 
     private Path vocabularyFolder() {
         return vocabulary != null ? vocabulary : ModelsFolder.built().localPath(ModelsFolder.VOCABULARY);
+    }
+
+    private Vocabulary read(Path folder) throws java.io.IOException {
+        Vocabulary v = Vocabulary.read(folder);
+        return withoutMentionModel ? v.withoutMentionModel() : v;
     }
 
     private static String cell(SetScores s) {

@@ -3,12 +3,17 @@ package org.geneassoc.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.geneassoc.assets.DiseaseVariants;
 import org.geneassoc.assets.VocabularyBuilder;
+import org.geneassoc.evaluation.Corpus;
+import org.geneassoc.ner.MentionModel;
+import org.geneassoc.training.MentionTrainer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -16,7 +21,8 @@ import picocli.CommandLine.Option;
  * reference data, into the committed folder the model build copies into every models folder.
  */
 @Command(name = "vocabulary", mixinStandardHelpOptions = true,
-        description = "Compile the gene and disease vocabulary (terms.tsv.gz, vocabulary.json) from the reference data.")
+        description = {"Compile the gene and disease vocabulary (terms.tsv.gz, vocabulary.json) from the reference data and learn",
+                "which of its matches are entities (mentions.json)."})
 public final class VocabularyCommand implements Callable<Integer> {
     @Option(names = "--data", defaultValue = "../shared/data", description = "Reference data folder with vocab/ and biored/ (default: ${DEFAULT-VALUE}).")
     Path data;
@@ -24,6 +30,9 @@ public final class VocabularyCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "model-assets/src/main/models/vocabulary",
             description = "Output folder; the committed one by default, next to its NOTICE (default: ${DEFAULT-VALUE}).")
     Path out;
+
+    @Mixin
+    SparkOptions env;
 
     @Option(names = "--without", split = ",", paramLabel = "FILTER",
             description = "Leave out these filters, to measure what each does (${COMPLETION-CANDIDATES}).")
@@ -39,6 +48,17 @@ public final class VocabularyCommand implements Callable<Integer> {
                 EnumSet.complementOf(without.isEmpty() ? EnumSet.noneOf(VocabularyBuilder.Filter.class) : EnumSet.copyOf(without)),
                 EnumSet.complementOf(withoutVariants.isEmpty() ? EnumSet.noneOf(DiseaseVariants.Rule.class) : EnumSet.copyOf(withoutVariants)));
         System.out.printf("%s gene and %s disease names written to %s%n", report.get("geneTerms"), report.get("diseaseTerms"), out);
+        if (!without.isEmpty() || !withoutVariants.isEmpty()) {
+            // The mention model learns from the full vocabulary's matches; beside another vocabulary it would judge names it never saw.
+            Files.deleteIfExists(out.resolve(MentionModel.FILE));
+            System.out.println("no mention model: it is learnt only with every filter and variant rule on");
+            return 0;
+        }
+        List<Corpus.Annotated> corpora = Corpus.readAll(data);
+        Set<String> lockbox = Corpus.lockbox(corpora);
+        MentionModel model = MentionTrainer.learn(env.session("geneassoc-vocabulary"), data, corpora, pmid -> !lockbox.contains(pmid));
+        model.write(out);
+        System.out.printf("mention model (%s) written to %s%n", model.about(), out.resolve(MentionModel.FILE));
         return 0;
     }
 }

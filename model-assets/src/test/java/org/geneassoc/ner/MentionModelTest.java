@@ -1,0 +1,77 @@
+package org.geneassoc.ner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The mention model's features, its judgement inside the matcher, and its file. */
+class MentionModelTest {
+    private static final Concept CAT = Concept.gene("847", "CAT", Species.HUMAN, "HGNC:1516", null, null);
+    private static final Concept SHOCK = Concept.disease("D012769", "Shock");
+
+    /** A vocabulary of two names: the gene symbol CAT and the disease shock. */
+    private static Vocabulary vocabulary() {
+        Vocabulary.Term[] cat = new Vocabulary.Term[Species.values().length];
+        cat[Species.HUMAN.ordinal()] = new Vocabulary.Term("CAT", CAT, "NCBI Gene symbol");
+        return new Vocabulary(Map.of(TermKey.gene("CAT"), new Vocabulary.GeneTerms(cat)),
+                Map.of(TermKey.disease("shock"), new Vocabulary.Term("shock", SHOCK, "disease vocabulary")));
+    }
+
+    /** Keeps every gene; keeps a disease unless the word before it is "heat". */
+    private static MentionModel model() {
+        return new MentionModel(Map.of(
+                Concept.EntityType.GENE, new MentionModel.Head(Map.of(), 2.0, 0.5),
+                Concept.EntityType.DISEASE, new MentionModel.Head(Map.of("before1=heat", -5.0), 1.0, 0.5)), Map.of("learnt", "by hand"));
+    }
+
+    @Test
+    void theFeaturesSayNameSourceShapeAndContext() {
+        String text = "Levels of CAT (n = 3) rose in septic shock; CAT fell.";
+        Vocabulary v = vocabulary();
+        List<Mention> found = new EntityMatcher(v).find(text);
+        assertThat(found).extracting(Mention::text).containsExactly("CAT", "shock", "CAT");
+        List<String> cat = MentionModel.features(v, text, found.get(0), MentionModel.perConcept(found));
+        assertThat(cat).contains("key=" + TermKey.gene("CAT"), "species=HUMAN", "species named=1", "source=NCBI Gene symbol", "case=same",
+                "shape=A", "length=3", "words=1", "before1=of", "before2=levels", "after1=n", "after2=3", "before parentheses",
+                "repeated=2").doesNotContain("in parentheses");
+        List<String> shock = MentionModel.features(v, text, found.get(1), MentionModel.perConcept(found));
+        assertThat(shock).contains("source=disease vocabulary", "before1=septic", "after1=cat", "repeated=1");
+        assertThat(MentionModel.shape("Brca1-like")).isEqualTo("Aa0-a");
+    }
+
+    @Test
+    void theMatcherKeepsOnlyWhatTheModelJudgesAnEntity() {
+        EntityMatcher matcher = new EntityMatcher(vocabulary().withMentionModel(model()));
+        assertThat(matcher.find("CAT rose in septic shock")).extracting(Mention::text).containsExactly("CAT", "shock");
+        assertThat(matcher.find("CAT rose after heat shock")).extracting(Mention::text).containsExactly("CAT");
+        assertThat(new EntityMatcher(vocabulary().withMentionModel(model()).withoutMentionModel()).find("CAT rose after heat shock"))
+                .extracting(Mention::text).containsExactly("CAT", "shock");
+    }
+
+    @Test
+    void theFileKeepsTheWeightsAndTheVocabularyReadsItBack(@TempDir Path dir) throws IOException {
+        vocabulary().withMentionModel(model()).write(dir);
+        assertThat(MentionModel.existsIn(dir)).isTrue();
+        Vocabulary back = Vocabulary.read(dir);
+        MentionModel m = back.mentionModel();
+        assertThat(m.head(Concept.EntityType.DISEASE).weights()).containsExactly(Map.entry("before1=heat", -5.0));
+        assertThat(m.head(Concept.EntityType.DISEASE).probability(List.of("before1=heat"))).isCloseTo(1 / (1 + Math.exp(4)), org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(m.about()).containsEntry("learnt", "by hand");
+        assertThat(new EntityMatcher(back).find("CAT rose after heat shock")).extracting(Mention::text).containsExactly("CAT");
+    }
+
+    @Test
+    void aBrokenFileIsReportedByName(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve(MentionModel.FILE), "{\"heads\": {\"gene\": {\"weights\": {}, \"intercept\": 0, \"threshold\": 0.5}}}");
+        assertThatThrownBy(() -> MentionModel.read(dir)).isInstanceOf(IOException.class)
+                .hasMessageContaining(dir.resolve(MentionModel.FILE).toString()).hasMessageContaining("DISEASE has none");
+        assertThatThrownBy(() -> new MentionModel.Head(Map.of(), 0, 1.5)).hasMessageContaining("1.5");
+    }
+}

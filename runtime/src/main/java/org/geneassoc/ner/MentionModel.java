@@ -1,0 +1,207 @@
+package org.geneassoc.ner;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.Serializable;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Whether a name the vocabulary matched is a gene (or a disease) where it stands, learnt from the
+ * annotated corpora: one logistic regression per entity type over the name and its context (see
+ * {@link #features}). The vocabulary's false-friend filter judges a name once for every text; this judges
+ * each match ("AEs", "shock", "NDP" are named things in some sentences and not in others). Stored as
+ * {@value #FILE} beside the vocabulary's terms.
+ */
+public final class MentionModel implements Serializable {
+    private static final long serialVersionUID = 1L;
+    public static final String FILE = "mentions.json";
+    /** Words of context on each side that {@link #features} looks at. */
+    static final int CONTEXT_WORDS = 2;
+    /** Characters of text on each side searched for those words. */
+    private static final int CONTEXT_CHARS = 60;
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** One type's regression: a weight per feature (0 for features it never saw), an intercept and the probability a mention must reach. */
+    public record Head(Map<String, Double> weights, double intercept, double threshold) implements Serializable {
+        public Head {
+            if (!(threshold > 0 && threshold < 1)) {
+                throw new IllegalArgumentException("A mention model's threshold is a probability between 0 and 1, not " + threshold);
+            }
+            weights = Collections.unmodifiableMap(new TreeMap<>(weights));
+        }
+
+        public double probability(List<String> features) {
+            double z = intercept;
+            for (String f : features) {
+                z += weights.getOrDefault(f, 0.0);
+            }
+            return 1 / (1 + Math.exp(-z));
+        }
+    }
+
+    private final Map<Concept.EntityType, Head> heads;
+    private final Map<String, Object> about;
+
+    /**
+     * @param heads one per {@link Concept.EntityType}
+     * @param about how it was learnt (corpora, rows, regularisation), for the reader
+     */
+    public MentionModel(Map<Concept.EntityType, Head> heads, Map<String, Object> about) {
+        for (Concept.EntityType t : Concept.EntityType.values()) {
+            if (!heads.containsKey(t)) {
+                throw new IllegalArgumentException("A mention model has one head per entity type; " + t + " has none");
+            }
+        }
+        this.heads = new EnumMap<>(heads);
+        this.about = about == null ? Map.of() : new LinkedHashMap<>(about);
+    }
+
+    public Head head(Concept.EntityType type) {
+        return heads.get(type);
+    }
+
+    public Map<String, Object> about() {
+        return about;
+    }
+
+    /** The mentions of {@code found} (all matched in {@code text}) that their type's head keeps. */
+    public List<Mention> keep(Vocabulary vocabulary, String text, List<Mention> found) {
+        Map<String, Integer> perConcept = perConcept(found);
+        List<Mention> out = new ArrayList<>(found.size());
+        for (Mention m : found) {
+            Head h = heads.get(m.concept().type());
+            if (h.probability(features(vocabulary, text, m, perConcept)) >= h.threshold()) {
+                out.add(m);
+            }
+        }
+        return out;
+    }
+
+    /** How many of {@code found} name each concept: a name a text repeats is more likely meant. */
+    public static Map<String, Integer> perConcept(List<Mention> found) {
+        Map<String, Integer> out = new HashMap<>();
+        for (Mention m : found) {
+            out.merge(m.concept().type() + m.concept().id(), 1, Integer::sum);
+        }
+        return out;
+    }
+
+    /**
+     * The features of a match, each with value 1 (training and the job both read mentions through this):
+     * its name key; for genes the species it was given and in how many species the vocabulary has the
+     * name; where the name came from (gene symbol, synonym, annotated corpora, …) and whether the text
+     * writes it as that source does; its shape ("Aa0"), length and word count; the {@value #CONTEXT_WORDS}
+     * words before and after it; whether it stands in parentheses or is followed by one (a short form's
+     * definition); and how often the text names its concept.
+     */
+    public static List<String> features(Vocabulary vocabulary, String text, Mention m, Map<String, Integer> perConcept) {
+        boolean gene = m.concept().type() == Concept.EntityType.GENE;
+        List<String> f = new ArrayList<>(16);
+        String key = gene ? TermKey.gene(m.text()) : TermKey.disease(m.text());
+        f.add("key=" + key);
+        Vocabulary.Term term;
+        if (gene) {
+            Vocabulary.GeneTerms g = vocabulary.genes(key);
+            term = g == null ? null : g.of(m.concept().species());
+            f.add("species=" + m.concept().species());
+            f.add("species named=" + (g == null ? 0 : g.present().count()));
+        } else {
+            term = vocabulary.disease(key);
+        }
+        f.add("source=" + (term == null ? "none" : source(term.source())));
+        f.add("case=" + (term == null ? "none" : term.form().equals(m.text()) ? "same" : term.form().equalsIgnoreCase(m.text()) ? "other case" : "other"));
+        String shape = shape(m.text());
+        f.add("shape=" + (shape.length() > 12 ? shape.substring(0, 12) : shape));
+        f.add("length=" + Math.min(TermKey.shape(m.text()).length(), 10));
+        f.add("words=" + Math.min(m.text().split(" ").length, 4));
+        List<String> before = words(text, Math.max(0, m.start() - CONTEXT_CHARS), m.start());
+        List<String> after = words(text, m.end(), Math.min(text.length(), m.end() + CONTEXT_CHARS));
+        for (int i = 1; i <= CONTEXT_WORDS; i++) {
+            f.add("before" + i + "=" + (before.size() >= i ? before.get(before.size() - i) : "^"));
+            f.add("after" + i + "=" + (after.size() >= i ? after.get(i - 1) : "$"));
+        }
+        if (m.start() > 0 && text.charAt(m.start() - 1) == '(' && m.end() < text.length() && text.charAt(m.end()) == ')') {
+            f.add("in parentheses");
+        }
+        if (text.substring(m.end(), Math.min(text.length(), m.end() + 3)).strip().startsWith("(")) {
+            f.add("before parentheses");
+        }
+        f.add("repeated=" + Math.min(perConcept.getOrDefault(m.concept().type() + m.concept().id(), 0), 4));
+        return f;
+    }
+
+    /** A term's source without the name a variant was made from ("plural of Foo" is "plural"). */
+    private static String source(String source) {
+        int of = source.indexOf(" of ");
+        return of < 0 ? source : source.substring(0, of);
+    }
+
+    /** Upper case as A, lower case as a, digits as 0, spaces as _, each run written once: "Brca1" is "Aa0". */
+    static String shape(String s) {
+        StringBuilder b = new StringBuilder();
+        char last = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            char t = Character.isUpperCase(c) ? 'A' : Character.isLowerCase(c) ? 'a' : Character.isDigit(c) ? '0' : c == ' ' ? '_' : c;
+            if (t != last) {
+                b.append(t);
+            }
+            last = t;
+        }
+        return b.toString();
+    }
+
+    /** The lower-case words of letters and digits in {@code text[from, to)}. */
+    private static List<String> words(String text, int from, int to) {
+        List<String> out = new ArrayList<>();
+        int start = -1;
+        for (int i = from; i <= to; i++) {
+            boolean in = i < to && Character.isLetterOrDigit(text.charAt(i));
+            if (in && start < 0) {
+                start = i;
+            } else if (!in && start >= 0) {
+                out.add(text.substring(start, i).toLowerCase(Locale.ROOT));
+                start = -1;
+            }
+        }
+        return out;
+    }
+
+    public static boolean existsIn(Path folder) {
+        return Files.isRegularFile(folder.resolve(FILE));
+    }
+
+    public static MentionModel read(Path folder) throws IOException {
+        Path file = folder.resolve(FILE);
+        try {
+            Stored s = JSON.readValue(file.toFile(), Stored.class);
+            Map<Concept.EntityType, Head> heads = new EnumMap<>(Concept.EntityType.class);
+            s.heads().forEach((type, h) -> heads.put(Concept.EntityType.valueOf(type.toUpperCase(Locale.ROOT)), h));
+            return new MentionModel(heads, s.about());
+        } catch (IllegalArgumentException | NullPointerException | com.fasterxml.jackson.core.JacksonException e) {
+            throw new IOException("Mention model " + file + " is not valid: " + e.getMessage(), e);
+        }
+    }
+
+    public void write(Path folder) throws IOException {
+        Files.createDirectories(folder);
+        Map<String, Head> byName = new LinkedHashMap<>();
+        heads.forEach((type, h) -> byName.put(type.name().toLowerCase(Locale.ROOT), h));
+        Files.writeString(folder.resolve(FILE), JSON.writeValueAsString(new Stored(about, byName)) + "\n");
+    }
+
+    /** The file's layout: heads by type name, weights sorted by feature so that a rebuild diffs cleanly. */
+    private record Stored(Map<String, Object> about, Map<String, Head> heads) {
+    }
+}
