@@ -45,6 +45,11 @@ public record SetScores(long tp, long fp, long fn) {
         return new SetScores(tp, 0, fn);
     }
 
+    /** These counts and {@code other}'s together: several corpora scored as one. */
+    public SetScores plus(SetScores other) {
+        return new SetScores(tp + other.tp, fp + other.fp, fn + other.fn);
+    }
+
     /** Set scores have no true negatives; precision, recall and F1 do not need them. */
     private BinaryMetrics counts() {
         return new BinaryMetrics(tp, fp, 0, fn);

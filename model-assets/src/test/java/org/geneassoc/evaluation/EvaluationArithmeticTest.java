@@ -47,6 +47,9 @@ class EvaluationArithmeticTest {
         assertThat(s.recall()).isEqualTo(0.5);
         assertThat(s.f1()).isCloseTo(0.5, offset(1e-12));
         assertThat(SetScores.of(Map.of(), gold.pairs()).f1()).isZero();
+        // Two corpora scored as one: counts add, and F1 is of the sums (4 / 6), not the mean of 0.5 and 1.
+        assertThat(s.plus(new SetScores(1, 0, 0))).isEqualTo(new SetScores(2, 1, 1));
+        assertThat(s.plus(new SetScores(1, 0, 0)).f1()).isCloseTo(2.0 / 3, offset(1e-12));
 
         // Every gene with every disease of an abstract: doc 1 gives 2 candidates, one right; doc 2 none.
         Map<String, Set<String>> candidates = GoldStandard.everyPair(

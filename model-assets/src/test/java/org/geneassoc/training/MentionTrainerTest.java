@@ -87,27 +87,17 @@ class MentionTrainerTest {
 
     /** Pooled gene F1 (human+mouse+rat) over BioRED and NLM-Gene, and pooled disease F1 over every disease corpus. */
     private static double[] scores(Vocabulary vocabulary, List<Corpus.Annotated> corpora, Predicate<String> in) {
-        long[] genes = new long[3];
-        long[] diseases = new long[3];
+        SetScores genes = new SetScores(0, 0, 0);
+        SetScores diseases = new SetScores(0, 0, 0);
         for (Corpus.Annotated a : corpora) {
             EntityEvaluation e = new EntityEvaluation(a.corpus().genes(), a.corpus().diseases()).add(vocabulary, a.only(in).documents());
             if (a.corpus().genes() && !a.corpus().name().equals("GNormPlus")) {
-                add(genes, e.namedSpeciesGeneScores());
+                genes = genes.plus(e.namedSpeciesGeneScores());
             }
             if (a.corpus().diseases()) {
-                add(diseases, e.diseaseScores());
+                diseases = diseases.plus(e.diseaseScores());
             }
         }
-        return new double[] {f1(genes), f1(diseases)};
-    }
-
-    private static void add(long[] counts, SetScores s) {
-        counts[0] += s.tp();
-        counts[1] += s.fp();
-        counts[2] += s.fn();
-    }
-
-    private static double f1(long[] c) {
-        return 2.0 * c[0] / (2.0 * c[0] + c[1] + c[2]);
+        return new double[] {genes.f1(), diseases.f1()};
     }
 }

@@ -458,16 +458,20 @@ public final class EntityMatcher {
 
     /** Spans of letter-and-digit runs: "IL-6" is two words, which a two-word lookup joins again. */
     static List<int[]> words(String text) {
+        return words(text, 0, text.length());
+    }
+
+    /** The spans of the words in {@code text[from, to)}; a word cut by either bound counts as its part inside. */
+    static List<int[]> words(String text, int from, int to) {
         List<int[]> out = new ArrayList<>();
-        int i = 0;
-        int n = text.length();
-        while (i < n) {
+        int i = from;
+        while (i < to) {
             if (!isWordChar(text.charAt(i))) {
                 i++;
                 continue;
             }
             int start = i;
-            while (i < n && isWordChar(text.charAt(i))) {
+            while (i < to && isWordChar(text.charAt(i))) {
                 i++;
             }
             out.add(new int[] {start, i});

@@ -162,18 +162,11 @@ public final class MentionModel implements Serializable {
         return b.toString();
     }
 
-    /** The lower-case words of letters and digits in {@code text[from, to)}. */
+    /** The lower-case words of letters and digits in {@code text[from, to)}, as the matcher splits them. */
     private static List<String> words(String text, int from, int to) {
         List<String> out = new ArrayList<>();
-        int start = -1;
-        for (int i = from; i <= to; i++) {
-            boolean in = i < to && Character.isLetterOrDigit(text.charAt(i));
-            if (in && start < 0) {
-                start = i;
-            } else if (!in && start >= 0) {
-                out.add(text.substring(start, i).toLowerCase(Locale.ROOT));
-                start = -1;
-            }
+        for (int[] w : EntityMatcher.words(text, from, to)) {
+            out.add(text.substring(w[0], w[1]).toLowerCase(Locale.ROOT));
         }
         return out;
     }

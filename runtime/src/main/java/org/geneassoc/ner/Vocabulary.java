@@ -43,21 +43,27 @@ public final class Vocabulary {
 
     private final Map<String, GeneTerms> genes;
     private final Map<String, Term> diseases;
-    private final Map<String, Concept> genesById = new HashMap<>();
+    private final Map<String, Concept> genesById;
     /** Every key, sorted: a matcher stops lengthening a span once no key begins with it. */
     private final String[] sortedKeys;
     private final MentionModel mentions;
 
     public Vocabulary(Map<String, GeneTerms> genes, Map<String, Term> diseases) {
-        this(genes, diseases, null);
-    }
-
-    private Vocabulary(Map<String, GeneTerms> genes, Map<String, Term> diseases, MentionModel mentions) {
         this.genes = genes;
         this.diseases = diseases;
-        this.mentions = mentions;
+        this.mentions = null;
+        this.genesById = new HashMap<>();
         genes.values().forEach(g -> g.present().forEach(t -> genesById.putIfAbsent(t.concept().id(), t.concept())));
         this.sortedKeys = Stream.concat(genes.keySet().stream(), diseases.keySet().stream()).sorted().distinct().toArray(String[]::new);
+    }
+
+    /** The same names, and the indexes built from them (sorting 600,000 keys takes a while), with another mention model. */
+    private Vocabulary(Vocabulary names, MentionModel mentions) {
+        this.genes = names.genes;
+        this.diseases = names.diseases;
+        this.genesById = names.genesById;
+        this.sortedKeys = names.sortedKeys;
+        this.mentions = mentions;
     }
 
     /** Whether some gene or disease key begins with {@code prefix} (or is it). */
@@ -72,12 +78,12 @@ public final class Vocabulary {
 
     /** The same names with a model of which of their matches are entities. */
     public Vocabulary withMentionModel(MentionModel model) {
-        return new Vocabulary(genes, diseases, model);
+        return new Vocabulary(this, model);
     }
 
     /** The same names, every match kept: what the mention model learns from. */
     public Vocabulary withoutMentionModel() {
-        return mentions == null ? this : new Vocabulary(genes, diseases, null);
+        return mentions == null ? this : new Vocabulary(this, null);
     }
 
     /** The learnt model of which matches are entities, or null where the vocabulary has none (every match is kept). */
