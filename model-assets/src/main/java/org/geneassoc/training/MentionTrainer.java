@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Predicate;
@@ -61,6 +62,13 @@ public final class MentionTrainer {
     }
 
     private MentionTrainer() {
+    }
+
+    /** The model the vocabulary ships: learnt from every annotated abstract of {@code data} outside the lockbox. */
+    public static MentionModel learnOutsideLockbox(SparkSession spark, Path data) throws IOException {
+        List<Corpus.Annotated> corpora = Corpus.readAll(data);
+        Set<String> lockbox = Corpus.lockbox(corpora);
+        return learn(spark, data, corpora, pmid -> !lockbox.contains(pmid));
     }
 
     /**

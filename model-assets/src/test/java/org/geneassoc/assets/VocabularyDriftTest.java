@@ -9,12 +9,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
+import org.geneassoc.ner.MentionModel;
 import org.geneassoc.ner.Vocabulary;
 import org.geneassoc.testing.SharedData;
+import org.geneassoc.testing.SharedSpark;
+import org.geneassoc.training.MentionTrainer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The committed vocabulary is what the compiler makes of the reference data: the two cannot drift apart. */
+/** The committed vocabulary and mention model are what the compiler and trainer make of the reference data: they cannot drift apart. */
 class VocabularyDriftTest {
     private static final Path COMMITTED = Path.of("src/main/models/vocabulary");
 
@@ -33,6 +36,14 @@ class VocabularyDriftTest {
         assertThat(gunzip(dir.resolve(Vocabulary.FILE))).as("terms; run bin/geneassoc vocabulary and commit the result")
                 .isEqualTo(gunzip(COMMITTED.resolve(Vocabulary.FILE)));
         assertThat(dir.resolve(VocabularyBuilder.REPORT)).hasSameTextualContentAs(COMMITTED.resolve(VocabularyBuilder.REPORT));
+    }
+
+    @Test
+    void refittingTheMentionModelGivesTheCommittedFile(@TempDir Path dir) throws Exception {
+        Path data = SharedData.require("vocab/disease-vocabulary.tsv").getParent().getParent();
+        MentionTrainer.learnOutsideLockbox(SharedSpark.get(), data).write(dir);
+        assertThat(dir.resolve(MentionModel.FILE)).as("mentions.json; run bin/geneassoc vocabulary and commit the result")
+                .hasSameBinaryContentAs(COMMITTED.resolve(MentionModel.FILE));
     }
 
     @Test

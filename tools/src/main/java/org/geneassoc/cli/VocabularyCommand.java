@@ -3,13 +3,11 @@ package org.geneassoc.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.geneassoc.assets.DiseaseVariants;
 import org.geneassoc.assets.VocabularyBuilder;
-import org.geneassoc.evaluation.Corpus;
 import org.geneassoc.ner.MentionModel;
 import org.geneassoc.training.MentionTrainer;
 import picocli.CommandLine.Command;
@@ -54,9 +52,7 @@ public final class VocabularyCommand implements Callable<Integer> {
             System.out.println("no mention model: it is learnt only with every filter and variant rule on");
             return 0;
         }
-        List<Corpus.Annotated> corpora = Corpus.readAll(data);
-        Set<String> lockbox = Corpus.lockbox(corpora);
-        MentionModel model = MentionTrainer.learn(env.session("geneassoc-vocabulary"), data, corpora, pmid -> !lockbox.contains(pmid));
+        MentionModel model = MentionTrainer.learnOutsideLockbox(env.session("geneassoc-vocabulary"), data);
         model.write(out);
         System.out.printf("mention model (%s) written to %s%n", model.about(), out.resolve(MentionModel.FILE));
         return 0;
