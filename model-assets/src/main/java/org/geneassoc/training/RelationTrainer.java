@@ -28,7 +28,7 @@ import org.geneassoc.evaluation.SetScores;
  */
 public final class RelationTrainer {
     /** L2 strengths the inner folds choose from. */
-    public static final List<Double> REG_GRID = List.of(1e-4, 1e-3, 1e-2, 3e-2, 1e-1);
+    public static final List<Double> REG_GRID = List.of(1e-4, 1e-3, 1e-2, 3e-2, 1e-1, 3e-1, 1.0);
     /** Association thresholds the inner folds choose from. */
     public static final double[] THRESHOLDS = IntStream.rangeClosed(1, 19).mapToDouble(i -> i / 20.0).toArray();
     /** BioRED's gene–disease relation types, the most frequent first (it is the fallback). */
