@@ -35,7 +35,7 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Timed runs of the job, alternating with measurements of the ceiling; medians are reported (default: ${DEFAULT-VALUE}).")
     int runs;
 
-    @Option(names = "--matcher", description = "Measure only the entity matcher: mentions/s on one thread over every BioRED "
+    @Option(names = "--matcher", description = "Measure only the entity matcher: mentions per CPU-second on one thread over every BioRED "
             + "title and abstract and every GAD sentence in --data.")
     boolean matcher;
 
