@@ -259,7 +259,7 @@ public final class Benchmark {
         return out;
     }
 
-    private static double median(List<Double> xs) {
+    static double median(List<Double> xs) {
         List<Double> sorted = new ArrayList<>(xs);
         sorted.sort(null);
         int n = sorted.size();

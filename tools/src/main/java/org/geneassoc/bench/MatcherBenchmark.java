@@ -76,10 +76,9 @@ public final class MatcherBenchmark {
             passSeconds.add(seconds);
             total += seconds;
         }
-        Collections.sort(passSeconds);
-        double median = passSeconds.get(passSeconds.size() / 2);
-        double fastest = passSeconds.get(0);
-        double slowest = passSeconds.get(passSeconds.size() - 1);
+        double median = Benchmark.median(passSeconds);
+        double fastest = Collections.min(passSeconds);
+        double slowest = Collections.max(passSeconds);
         Map<String, String> out = new LinkedHashMap<>();
         out.put("matcher_texts", String.valueOf(texts.size()));
         out.put("matcher_chars", String.valueOf(chars));
