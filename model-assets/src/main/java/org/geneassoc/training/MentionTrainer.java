@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -42,8 +43,10 @@ import org.geneassoc.ner.Vocabulary;
  * title or abstract, labelled by whether the corpus annotates an entity of its type there (a corpus is
  * asked only about the types it annotates). The matches of an abstract come from a vocabulary learnt
  * without that abstract's fold ({@link #FOLDS} folds by PubMed ID, as cross-validation makes them): with
- * its own names in the vocabulary, every match of a name the corpora taught would look right. The L2
- * strength is chosen per type by 3-fold cross-validation (area under ROC) on the rows.
+ * its own names in the vocabulary, every match of a name the corpora taught would look right. The species
+ * head learns from the same matches which genes of other species a gene name names too
+ * ({@link #speciesExamples}). The L2 strength is chosen per head by 3-fold cross-validation (area under ROC)
+ * on its rows.
  */
 public final class MentionTrainer {
     /** Folds that the training abstracts are matched in, each with a vocabulary learnt from the others. */
@@ -77,6 +80,7 @@ public final class MentionTrainer {
      */
     public static MentionModel learn(SparkSession spark, Path data, List<Corpus.Annotated> corpora, Predicate<String> learnFrom) throws IOException {
         List<Labelled> rows = new ArrayList<>();
+        List<Labelled> species = new ArrayList<>();
         for (int f = 0; f < FOLDS; f++) {
             int fold = f;
             Predicate<String> in = pmid -> learnFrom.test(pmid) && Corpus.fold(pmid, FOLDS) == fold;
@@ -85,8 +89,9 @@ public final class MentionTrainer {
             }
             Vocabulary v = VocabularyBuilder.learn(data, corpora, pmid -> learnFrom.test(pmid) && Corpus.fold(pmid, FOLDS) != fold);
             rows.addAll(examples(corpora, in, v));
+            species.addAll(speciesExamples(corpora, in, v));
         }
-        return fit(spark, rows);
+        return fit(spark, rows, species);
     }
 
     /** The labelled matches of {@code vocabulary} in the abstracts (title and abstract) of {@code corpora} that pass {@code in}. */
@@ -121,8 +126,35 @@ public final class MentionTrainer {
         }
     }
 
-    /** Fits one head per entity type on the rows; see the class comment. */
-    public static MentionModel fit(SparkSession spark, List<Labelled> rows) {
+    /**
+     * The genes of other species that the gene names matched in the abstracts of {@code corpora} that pass
+     * {@code in} may name too ({@link MentionModel#otherSpecies}), each labelled by whether the corpus annotates
+     * that gene in the abstract. Only corpora that annotate a gene in its own species are asked.
+     */
+    public static List<Labelled> speciesExamples(List<Corpus.Annotated> corpora, Predicate<String> in, Vocabulary vocabulary) {
+        EntityMatcher matcher = new EntityMatcher(vocabulary.withoutMentionModel());
+        List<Labelled> out = new ArrayList<>();
+        for (Corpus.Annotated a : corpora) {
+            if (!a.corpus().genesOfTheirSpecies()) {
+                continue;
+            }
+            for (PubTator.Document d : a.only(in).documents()) {
+                Set<String> genes = new HashSet<>();
+                d.mentions().stream().filter(PubTator.Mention::isGene).forEach(m -> genes.addAll(m.ids()));
+                String title = d.title() == null ? "" : d.title();
+                String text = d.abstractText() == null ? "" : d.abstractText();
+                for (String[] searched : new String[][] {{title, text}, {text, title}}) {
+                    for (MentionModel.Candidate c : MentionModel.otherSpecies(vocabulary, searched[0], searched[1], matcher.find(searched[0], searched[1]))) {
+                        out.add(new Labelled(Concept.EntityType.GENE, c.features(), genes.contains(c.concept().id())));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Fits one head per entity type on {@code rows} and the species head on {@code species} (none if empty); see the class comment. */
+    public static MentionModel fit(SparkSession spark, List<Labelled> rows, List<Labelled> species) {
         Map<Concept.EntityType, MentionModel.Head> heads = new EnumMap<>(Concept.EntityType.class);
         Map<String, Object> about = new LinkedHashMap<>();
         about.put("learnt", "logistic regression (Spark ML) per entity type over a match's name, source, shape and context words");
@@ -130,14 +162,26 @@ public final class MentionTrainer {
                 + "the abstract's fold (" + FOLDS + " folds by PubMed ID)");
         for (Concept.EntityType type : Concept.EntityType.values()) {
             // In one order whatever order the rows came in: the optimiser's sums, and so the file, depend on it.
-            List<Labelled> of = rows.stream().filter(r -> r.type() == type)
-                    .sorted(java.util.Comparator.comparing((Labelled r) -> String.join("\u0001", r.features())).thenComparing(Labelled::entity))
-                    .toList();
+            List<Labelled> of = sorted(rows.stream().filter(r -> r.type() == type).toList());
             Map<String, Object> stats = new LinkedHashMap<>();
             heads.put(type, fitHead(spark, of, stats));
             about.put(type.name().toLowerCase(Locale.ROOT), stats);
         }
-        return new MentionModel(heads, about);
+        MentionModel.Head speciesHead = null;
+        if (!species.isEmpty()) {
+            Map<String, Object> stats = new LinkedHashMap<>();
+            stats.put("learnt", "logistic regression (Spark ML) over the species of the study, the name and the text's genes");
+            stats.put("labels", "whether the corpus annotates, in the abstract, the gene of another species that a matched gene name names "
+                    + "there; BioRED and NLM-Gene, by a vocabulary learnt without the abstract's fold");
+            speciesHead = fitHead(spark, sorted(species), stats);
+            about.put("species", stats);
+        }
+        return new MentionModel(heads, speciesHead, about);
+    }
+
+    private static List<Labelled> sorted(List<Labelled> rows) {
+        return rows.stream().sorted(java.util.Comparator.comparing((Labelled r) -> String.join("\u0001", r.features())).thenComparing(Labelled::entity))
+                .toList();
     }
 
     private static MentionModel.Head fitHead(SparkSession spark, List<Labelled> rows, Map<String, Object> stats) {

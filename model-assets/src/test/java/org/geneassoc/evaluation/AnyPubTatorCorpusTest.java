@@ -58,8 +58,8 @@ class AnyPubTatorCorpusTest {
 
     @Test
     void theLockboxIsEachCorpusLastAbstractsByPubMedIdAcrossCorpora() {
-        Corpus a = new Corpus("A", "a", true, false, 1);
-        Corpus b = new Corpus("B", "b", false, true, 0);
+        Corpus a = new Corpus("A", "a", true, false, true, 1);
+        Corpus b = new Corpus("B", "b", false, true, false, 0);
         PubTator.Document d1 = new PubTator.Document("1", "t", "a", List.of(), List.of());
         PubTator.Document d2 = new PubTator.Document("2", "t", "a", List.of(), List.of());
         Set<String> lockbox = Corpus.lockbox(List.of(new Corpus.Annotated(a, List.of(d1, d2)), new Corpus.Annotated(b, List.of(d2, d1))));

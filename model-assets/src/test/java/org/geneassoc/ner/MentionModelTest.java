@@ -11,10 +11,28 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The mention model's features, its judgement inside the matcher, and its file. */
+/** The mention model's features, its judgement inside the matcher (which matches are entities, which name another species' gene too), and its file. */
 class MentionModelTest {
     private static final Concept CAT = Concept.gene("847", "CAT", Species.HUMAN, "HGNC:1516", null, null);
     private static final Concept SHOCK = Concept.disease("D012769", "Shock");
+    private static final Concept TNF = Concept.gene("7124", "TNF", Species.HUMAN, "HGNC:11892", null, null);
+    private static final Concept MOUSE_TNF = Concept.gene("21926", "Tnf", Species.MOUSE, null, "7124", "TNF");
+
+    /** TNF as the human and the mouse gene tables spell it. */
+    private static Vocabulary tnf() {
+        Vocabulary.Term[] tnf = new Vocabulary.Term[Species.values().length];
+        tnf[Species.HUMAN.ordinal()] = new Vocabulary.Term("TNF", TNF, "NCBI Gene symbol");
+        tnf[Species.MOUSE.ordinal()] = new Vocabulary.Term("Tnf", MOUSE_TNF, "NCBI Gene symbol");
+        return new Vocabulary(Map.of(TermKey.gene("TNF"), new Vocabulary.GeneTerms(tnf)), Map.of());
+    }
+
+    /** Keeps every match; names a gene of another species too where a word near the mention names that species. */
+    private static MentionModel speciesModel() {
+        return new MentionModel(Map.of(
+                Concept.EntityType.GENE, new MentionModel.Head(Map.of(), 2.0, 0.5),
+                Concept.EntityType.DISEASE, new MentionModel.Head(Map.of(), 2.0, 0.5)),
+                new MentionModel.Head(Map.of("candidate cue near", 6.0), -3.0, 0.5), Map.of("learnt", "by hand"));
+    }
 
     /** A vocabulary of two names: the gene symbol CAT and the disease shock. */
     private static Vocabulary vocabulary() {
@@ -28,7 +46,7 @@ class MentionModelTest {
     private static MentionModel model() {
         return new MentionModel(Map.of(
                 Concept.EntityType.GENE, new MentionModel.Head(Map.of(), 2.0, 0.5),
-                Concept.EntityType.DISEASE, new MentionModel.Head(Map.of("before1=heat", -5.0), 1.0, 0.5)), Map.of("learnt", "by hand"));
+                Concept.EntityType.DISEASE, new MentionModel.Head(Map.of("before1=heat", -5.0), 1.0, 0.5)), null, Map.of("learnt", "by hand"));
     }
 
     @Test
@@ -56,6 +74,32 @@ class MentionModelTest {
     }
 
     @Test
+    void aGeneOfAnotherSpeciesIsDescribedByTheStudysSpeciesAndTheName() {
+        String text = "Tnf rose in mice and in patients.";
+        Vocabulary v = tnf();
+        List<Mention> found = new EntityMatcher(v).find(text);
+        assertThat(found).extracting(Mention::concept).containsExactly(MOUSE_TNF);
+        List<MentionModel.Candidate> other = MentionModel.otherSpecies(v, text, "TNF in sepsis", found);
+        assertThat(other).extracting(MentionModel.Candidate::concept).containsExactly(TNF);
+        assertThat(other.get(0).source()).isEqualTo(found.get(0));
+        assertThat(other.get(0).features()).contains("pair=HUMAN<MOUSE", "cues HUMAN=1", "cues MOUSE=1", "cues RAT=0", "candidate cue share=mid",
+                "candidate cue near", "given cue near", "candidate genes=0", "given genes=all", "genes=1", "source=NCBI Gene symbol",
+                "case=other case", "orthologs", "shape=Aa", "repeated=1");
+        assertThat(MentionModel.otherSpecies(v, "Tnf rose in mice.", null, new EntityMatcher(v).find("Tnf rose in mice.")).get(0).features())
+                .contains("cues HUMAN=0", "candidate cue share=0").doesNotContain("candidate cue near");
+    }
+
+    @Test
+    void theMatcherNamesTheOtherSpeciesGeneAtTheSameSpanWhereTheModelSaysSo() {
+        EntityMatcher matcher = new EntityMatcher(tnf().withMentionModel(speciesModel()));
+        List<Mention> both = matcher.find("Tnf rose in mice and in patients.");
+        assertThat(both).extracting(Mention::concept).containsExactly(MOUSE_TNF, TNF);
+        assertThat(both).extracting(Mention::start).containsExactly(0, 0);
+        assertThat(matcher.find("Tnf rose in mice.")).extracting(Mention::concept).containsExactly(MOUSE_TNF);
+        assertThat(new EntityMatcher(tnf()).find("Tnf rose in mice and in patients.")).extracting(Mention::concept).containsExactly(MOUSE_TNF);
+    }
+
+    @Test
     void theFileKeepsTheWeightsAndTheVocabularyReadsItBack(@TempDir Path dir) throws IOException {
         vocabulary().withMentionModel(model()).write(dir);
         assertThat(MentionModel.existsIn(dir)).isTrue();
@@ -65,6 +109,9 @@ class MentionModelTest {
         assertThat(m.head(Concept.EntityType.DISEASE).probability(List.of("before1=heat"))).isCloseTo(1 / (1 + Math.exp(4)), org.assertj.core.data.Offset.offset(1e-12));
         assertThat(m.about()).containsEntry("learnt", "by hand");
         assertThat(new EntityMatcher(back).find("CAT rose after heat shock")).extracting(Mention::text).containsExactly("CAT");
+        assertThat(m.species()).isNull();
+        tnf().withMentionModel(speciesModel()).write(dir.resolve("species"));
+        assertThat(Vocabulary.read(dir.resolve("species")).mentionModel().species().weights()).containsExactly(Map.entry("candidate cue near", 6.0));
     }
 
     @Test

@@ -40,13 +40,28 @@ class MentionTrainerTest {
         return out;
     }
 
+    /** Another species' gene is named too where a word near the mention names that species, most of the time. */
+    private static List<MentionTrainer.Labelled> speciesRows() {
+        Random random = new Random(5);
+        List<MentionTrainer.Labelled> out = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            boolean near = random.nextBoolean();
+            List<String> features = near ? List.of("candidate cue near", "pair=HUMAN<MOUSE") : List.of("pair=HUMAN<MOUSE");
+            out.add(new MentionTrainer.Labelled(Concept.EntityType.GENE, features, near != (random.nextInt(10) == 0)));
+        }
+        return out;
+    }
+
     @Test
     void theSameRowsInAnyOrderGiveTheSameFileAndLearnTheContext(@TempDir Path dir) throws Exception {
         List<MentionTrainer.Labelled> rows = rows();
         List<MentionTrainer.Labelled> shuffled = new ArrayList<>(rows);
         Collections.shuffle(shuffled, new Random(1));
-        MentionTrainer.fit(SharedSpark.get(), rows).write(dir.resolve("a"));
-        MentionTrainer.fit(SharedSpark.get(), shuffled).write(dir.resolve("b"));
+        List<MentionTrainer.Labelled> species = speciesRows();
+        List<MentionTrainer.Labelled> speciesShuffled = new ArrayList<>(species);
+        Collections.shuffle(speciesShuffled, new Random(1));
+        MentionTrainer.fit(SharedSpark.get(), rows, species).write(dir.resolve("a"));
+        MentionTrainer.fit(SharedSpark.get(), shuffled, speciesShuffled).write(dir.resolve("b"));
         assertThat(Files.readAllBytes(dir.resolve("b").resolve(MentionModel.FILE))).isEqualTo(Files.readAllBytes(dir.resolve("a").resolve(MentionModel.FILE)));
         MentionModel m = MentionModel.read(dir.resolve("a"));
         MentionModel.Head gene = m.head(Concept.EntityType.GENE);
@@ -55,6 +70,10 @@ class MentionTrainerTest {
         assertThat(gene.probability(List.of("before1=a"))).isLessThan(0.2);
         assertThat(disease.probability(List.of("before1=a"))).isGreaterThan(0.8);
         assertThat(gene.threshold()).isEqualTo(MentionTrainer.THRESHOLD);
+        assertThat(m.species().probability(List.of("candidate cue near", "pair=HUMAN<MOUSE"))).isGreaterThan(0.8);
+        assertThat(m.species().probability(List.of("pair=HUMAN<MOUSE"))).isLessThan(0.2);
+        MentionTrainer.fit(SharedSpark.get(), rows, List.of()).write(dir.resolve("c"));
+        assertThat(MentionModel.read(dir.resolve("c")).species()).as("no rows, no species head").isNull();
     }
 
     /**

@@ -57,12 +57,13 @@ public final class EntityMatcher {
 
     /**
      * As {@link #find(String)}, with a text about the same study that is not searched but whose species
-     * cues count too (the article's title).
+     * cues count too (the article's title). Where the mention model names a gene of another species too, the
+     * same span follows the mention as that gene.
      */
     public List<Mention> find(String text, String context) {
         List<Mention> found = matches(text, context);
         MentionModel model = vocabulary.mentionModel();
-        return model == null ? found : model.keep(vocabulary, text, found);
+        return model == null ? found : model.withOtherSpecies(vocabulary, text, context, model.keep(vocabulary, text, found));
     }
 
     /** Every match of the vocabulary, before the mention model (if any) judges them. */

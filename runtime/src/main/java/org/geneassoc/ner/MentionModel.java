@@ -20,8 +20,11 @@ import java.util.TreeMap;
  * Whether a name the vocabulary matched is a gene (or a disease) where it stands, learnt from the
  * annotated corpora: one logistic regression per entity type over the name and its context (see
  * {@link #features}). The vocabulary's false-friend filter judges a name once for every text; this judges
- * each match ("AEs", "shock", "NDP" are named things in some sentences and not in others). Stored as
- * {@value #FILE} beside the vocabulary's terms.
+ * each match ("AEs", "shock", "NDP" are named things in some sentences and not in others). A third
+ * regression, where the corpora taught one, judges whether a kept gene name names the same gene of another
+ * species too ({@link #otherSpecies}): the matcher gives a name one species, and NLM-Gene and BioRED give
+ * "Tnf" in a text about mice and patients both the mouse and the human gene. Stored as {@value #FILE}
+ * beside the vocabulary's terms.
  */
 public final class MentionModel implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -51,24 +54,32 @@ public final class MentionModel implements Serializable {
     }
 
     private final Map<Concept.EntityType, Head> heads;
+    private final Head species;
     private final Map<String, Object> about;
 
     /**
-     * @param heads one per {@link Concept.EntityType}
-     * @param about how it was learnt (corpora, rows, regularisation), for the reader
+     * @param heads   one per {@link Concept.EntityType}
+     * @param species whether a gene name names a candidate of another species too; null: never
+     * @param about   how it was learnt (corpora, rows, regularisation), for the reader
      */
-    public MentionModel(Map<Concept.EntityType, Head> heads, Map<String, Object> about) {
+    public MentionModel(Map<Concept.EntityType, Head> heads, Head species, Map<String, Object> about) {
         for (Concept.EntityType t : Concept.EntityType.values()) {
             if (!heads.containsKey(t)) {
                 throw new IllegalArgumentException("A mention model has one head per entity type; " + t + " has none");
             }
         }
         this.heads = new EnumMap<>(heads);
+        this.species = species;
         this.about = about == null ? Map.of() : new LinkedHashMap<>(about);
     }
 
     public Head head(Concept.EntityType type) {
         return heads.get(type);
+    }
+
+    /** The head that names genes of other species too, or null. */
+    public Head species() {
+        return species;
     }
 
     public Map<String, Object> about() {
@@ -86,6 +97,132 @@ public final class MentionModel implements Serializable {
             }
         }
         return out;
+    }
+
+    /**
+     * {@code kept} (matched in {@code text}, with {@code context} about the same study) and, after each gene
+     * mention, the same span as the gene of another species where the species head says it names that one too.
+     */
+    public List<Mention> withOtherSpecies(Vocabulary vocabulary, String text, String context, List<Mention> kept) {
+        if (species == null) {
+            return kept;
+        }
+        Map<String, List<Concept>> also = new HashMap<>();
+        for (Candidate c : otherSpecies(vocabulary, text, context, kept)) {
+            if (species.probability(c.features()) >= species.threshold()) {
+                also.computeIfAbsent(c.source().concept().id(), k -> new ArrayList<>()).add(c.concept());
+            }
+        }
+        if (also.isEmpty()) {
+            return kept;
+        }
+        List<Mention> out = new ArrayList<>(kept.size() + also.size());
+        for (Mention m : kept) {
+            out.add(m);
+            if (m.concept().type() == Concept.EntityType.GENE) {
+                also.getOrDefault(m.concept().id(), List.of()).forEach(c -> out.add(new Mention(m.start(), m.end(), m.text(), c)));
+            }
+        }
+        return out;
+    }
+
+    /** A gene of another species that a gene mention's name may name too, with the features the species head reads. */
+    public record Candidate(Mention source, Concept concept, List<String> features) {
+    }
+
+    /**
+     * For each gene of another species that the names of {@code found}'s gene mentions name (the vocabulary's
+     * entry for the name in that species, or a rodent gene's human ortholog) and that no mention names yet,
+     * its first mention's features: the two species; how often the study names each species (in {@code text}
+     * and {@code context}) and whether a word near the mention names either; what share of the text's genes
+     * are of either species and how many genes it names; the candidate entry's source and case against the
+     * text; whether the two genes are orthologs; the name's shape; how often the text names the gene.
+     */
+    public static List<Candidate> otherSpecies(Vocabulary vocabulary, String text, String context, List<Mention> found) {
+        int[] cues = new int[Species.values().length];
+        countCues(text, 0, text.length(), cues);
+        if (context != null) {
+            countCues(context, 0, context.length(), cues);
+        }
+        int allCues = cues[0] + cues[1] + cues[2];
+        Map<String, Species> genes = new LinkedHashMap<>();
+        Map<String, Integer> repeated = new HashMap<>();
+        for (Mention m : found) {
+            if (m.concept().type() == Concept.EntityType.GENE) {
+                genes.putIfAbsent(m.concept().id(), m.concept().species());
+                repeated.merge(m.concept().id(), 1, Integer::sum);
+            }
+        }
+        int[] bySpecies = new int[Species.values().length];
+        genes.values().forEach(s -> bySpecies[s.ordinal()]++);
+        Map<String, Candidate> out = new LinkedHashMap<>();
+        for (Mention m : found) {
+            if (m.concept().type() != Concept.EntityType.GENE) {
+                continue;
+            }
+            Species given = m.concept().species();
+            Vocabulary.GeneTerms names = vocabulary.genes(TermKey.gene(m.text()));
+            int[] near = new int[Species.values().length];
+            countCues(text, Math.max(0, m.start() - NEAR_CHARS), Math.min(text.length(), m.end() + NEAR_CHARS), near);
+            for (Species s : Species.values()) {
+                Vocabulary.Term term = s == given || names == null ? null : names.of(s);
+                Concept c = term != null ? term.concept()
+                        : s == Species.HUMAN && s != given && m.concept().orthologId() != null ? vocabulary.gene(m.concept().orthologId()) : null;
+                if (c == null || genes.containsKey(c.id()) || out.containsKey(c.id())) {
+                    continue;
+                }
+                List<String> f = new ArrayList<>(20);
+                f.add("pair=" + s + "<" + given);
+                for (Species named : Species.values()) {
+                    f.add("cues " + named + "=" + count(cues[named.ordinal()]));
+                }
+                f.add("candidate cue share=" + share(cues[s.ordinal()], allCues));
+                f.add("given cue share=" + share(cues[given.ordinal()], allCues));
+                if (near[s.ordinal()] > 0) {
+                    f.add("candidate cue near");
+                }
+                if (near[given.ordinal()] > 0) {
+                    f.add("given cue near");
+                }
+                f.add("candidate genes=" + share(bySpecies[s.ordinal()], genes.size()));
+                f.add("given genes=" + share(bySpecies[given.ordinal()], genes.size()));
+                f.add("genes=" + count(genes.size()));
+                f.add("source=" + (term == null ? "ortholog" : source(term.source())));
+                f.add("case=" + (term == null ? "none" : term.form().equals(m.text()) ? "same" : term.form().equalsIgnoreCase(m.text()) ? "other case" : "other"));
+                if (given == Species.HUMAN ? m.concept().id().equals(c.orthologId()) : c.id().equals(m.concept().orthologId())) {
+                    f.add("orthologs");
+                }
+                String shape = shape(m.text());
+                f.add("shape=" + (shape.length() > 12 ? shape.substring(0, 12) : shape));
+                f.add("repeated=" + Math.min(repeated.get(m.concept().id()), 4));
+                out.put(c.id(), new Candidate(m, c, f));
+            }
+        }
+        return new ArrayList<>(out.values());
+    }
+
+    /** Characters on each side of a mention in which a species word counts as near it. */
+    private static final int NEAR_CHARS = 100;
+
+    private static void countCues(String text, int from, int to, int[] counts) {
+        for (int[] w : EntityMatcher.words(text, from, to)) {
+            Species s = Species.cuedBy(TermKey.gene(text.substring(w[0], w[1])));
+            if (s != null) {
+                counts[s.ordinal()]++;
+            }
+        }
+    }
+
+    private static String count(int n) {
+        return n <= 2 ? String.valueOf(n) : n <= 4 ? "3-4" : "5+";
+    }
+
+    private static String share(int part, int whole) {
+        if (whole == 0) {
+            return "none";
+        }
+        double x = part / (double) whole;
+        return x == 0 ? "0" : x < 1 / 3.0 ? "low" : x < 2 / 3.0 ? "mid" : x < 1 ? "high" : "all";
     }
 
     /** How many of {@code found} name each concept: a name a text repeats is more likely meant. */
@@ -181,7 +318,7 @@ public final class MentionModel implements Serializable {
             Stored s = JSON.readValue(file.toFile(), Stored.class);
             Map<Concept.EntityType, Head> heads = new EnumMap<>(Concept.EntityType.class);
             s.heads().forEach((type, h) -> heads.put(Concept.EntityType.valueOf(type.toUpperCase(Locale.ROOT)), h));
-            return new MentionModel(heads, s.about());
+            return new MentionModel(heads, s.species(), s.about());
         } catch (IllegalArgumentException | NullPointerException | com.fasterxml.jackson.core.JacksonException e) {
             throw new IOException("Mention model " + file + " is not valid: " + e.getMessage(), e);
         }
@@ -191,10 +328,10 @@ public final class MentionModel implements Serializable {
         Files.createDirectories(folder);
         Map<String, Head> byName = new LinkedHashMap<>();
         heads.forEach((type, h) -> byName.put(type.name().toLowerCase(Locale.ROOT), h));
-        Files.writeString(folder.resolve(FILE), JSON.writeValueAsString(new Stored(about, byName)) + "\n");
+        Files.writeString(folder.resolve(FILE), JSON.writeValueAsString(new Stored(about, byName, species)) + "\n");
     }
 
-    /** The file's layout: heads by type name, weights sorted by feature so that a rebuild diffs cleanly. */
-    private record Stored(Map<String, Object> about, Map<String, Head> heads) {
+    /** The file's layout: heads by type name and the species head, weights sorted by feature so that a rebuild diffs cleanly. */
+    private record Stored(Map<String, Object> about, Map<String, Head> heads, Head species) {
     }
 }
