@@ -1,9 +1,13 @@
 package org.geneassoc.nlp;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.geneassoc.classify.PairFeature;
 
@@ -104,14 +108,37 @@ public final class ArticlePairs {
         }
         Counts geneCounts = new Counts(genes, titleCounts);
         Counts diseaseCounts = new Counts(diseases, titleCounts);
+        Set<String> second = secondSpeciesOnly();
         List<Pair> out = new ArrayList<>();
         for (Map.Entry<String, List<MentionRow>> g : genes.entrySet()) {
             for (Map.Entry<String, List<MentionRow>> d : diseases.entrySet()) {
                 out.add(pair(g.getKey(), g.getValue(), d.getKey(), d.getValue(), scores, geneCounts, diseaseCounts, titleCounts,
-                        geneBest, diseaseBest));
+                        geneBest, diseaseBest, second.contains(g.getKey())));
             }
         }
         return out;
+    }
+
+    /**
+     * The genes every mention of which (text and title) shares its span with another gene named there first:
+     * the matcher names a span's own species first and a second species after it.
+     */
+    private Set<String> secondSpeciesOnly() {
+        Set<String> first = new HashSet<>();
+        Set<String> named = new LinkedHashSet<>();
+        for (List<MentionRow> list : List.of(mentions, titleMentions)) {
+            Map<String, String> firstAtSpan = new HashMap<>();
+            for (MentionRow m : list) {
+                if (m.isGene()) {
+                    named.add(m.id());
+                    if (firstAtSpan.computeIfAbsent(m.start() + ":" + m.end(), k -> m.id()).equals(m.id())) {
+                        first.add(m.id());
+                    }
+                }
+            }
+        }
+        named.removeAll(first);
+        return named;
     }
 
     /** Mentions per concept of one kind (text and title) and the most any concept of that kind has. */
@@ -132,7 +159,7 @@ public final class ArticlePairs {
 
     private Pair pair(String geneId, List<MentionRow> geneMentions, String diseaseId, List<MentionRow> diseaseMentions, float[] scores,
                       Counts geneCounts, Counts diseaseCounts, Map<String, Integer> titleCounts, Map<String, Float> geneBest,
-                      Map<String, Float> diseaseBest) {
+                      Map<String, Float> diseaseBest, boolean secondSpecies) {
         List<Evidence> evidence = new ArrayList<>();
         float best = 0;
         double sum = 0;
@@ -181,6 +208,7 @@ public final class ArticlePairs {
         x[PairFeature.UP_CUES.ordinal()] = up ? 1 : 0;
         x[PairFeature.DOWN_CUES.ordinal()] = down ? 1 : 0;
         x[PairFeature.VARIANT_CUES.ordinal()] = variant ? 1 : 0;
+        x[PairFeature.GENE_SECOND_SPECIES.ordinal()] = secondSpecies ? 1 : 0;
         MentionRow gene = geneMentions.isEmpty() ? firstInTitle(geneId) : geneMentions.get(0);
         MentionRow disease = diseaseMentions.isEmpty() ? firstInTitle(diseaseId) : diseaseMentions.get(0);
         return new Pair(gene, disease, evidence, x);

@@ -161,4 +161,24 @@ class PairLogicTest {
         assertThat(feature(titleOnly, PairFeature.TITLE_GENE)).isZero();
         assertThat(titleOnly.evidence()).isEmpty();
     }
+    @Test
+    void aGeneNamedOnlyAsTheSecondSpeciesOfItsSpansIsMarkedSo() {
+        // Mouse Msh2 (17685) follows every MSH2 mention at its span, as the matcher's species head adds it.
+        List<MentionRow> both = new ArrayList<>();
+        for (MentionRow m : mentions) {
+            both.add(m);
+            if (m.id().equals("4436")) {
+                both.add(new MentionRow(m.text(), m.start(), m.end(), EntityType.GENE, "17685", "Msh2", "10090", null, null, "4436", "MSH2"));
+            }
+        }
+        List<ArticlePairs.Pair> pairs = new ArticlePairs(spans(), both, List.of(), 20).pairs(new float[4 + 2]);
+        assertThat(pairs).filteredOn(p -> p.gene().id().equals("17685")).hasSize(1)
+                .allSatisfy(p -> assertThat(feature(p, PairFeature.GENE_SECOND_SPECIES)).isEqualTo(1));
+        assertThat(pairs).filteredOn(p -> !p.gene().id().equals("17685")).hasSize(2)
+                .allSatisfy(p -> assertThat(feature(p, PairFeature.GENE_SECOND_SPECIES)).isZero());
+        // Named first somewhere (here in the title), it is a gene of the text's own, not only a second species.
+        MentionRow inTitle = new MentionRow("Msh2", 0, 4, EntityType.GENE, "17685", "Msh2", "10090", null, null, "4436", "MSH2");
+        assertThat(new ArticlePairs(spans(), both, List.of(inTitle), 20).pairs(new float[6])).filteredOn(p -> p.gene().id().equals("17685"))
+                .allSatisfy(p -> assertThat(feature(p, PairFeature.GENE_SECOND_SPECIES)).isZero());
+    }
 }

@@ -32,7 +32,8 @@ public enum PairFeature {
     LAST_SENTENCE("the last sentence (the conclusion) names both"),
     UP_CUES("a sentence naming both says increased, higher, overexpressed, activated…"),
     DOWN_CUES("a sentence naming both says decreased, lower, loss, deficient, inhibited…"),
-    VARIANT_CUES("a sentence naming both says mutation, variant, polymorphism, allele…");
+    VARIANT_CUES("a sentence naming both says mutation, variant, polymorphism, allele…"),
+    GENE_SECOND_SPECIES("the gene is named only where the gene of another species is named first (a name meant in two species)");
 
     private final String description;
 
