@@ -86,12 +86,7 @@ public final class EntityMatcher {
             }
         }
         if (context != null) {
-            for (int[] w : words(context)) {
-                Species cue = Species.cuedBy(TermKey.gene(context.substring(w[0], w[1])));
-                if (cue != null) {
-                    cueCounts[cue.ordinal()]++;
-                }
-            }
+            countCues(context, 0, context.length(), cueCounts);
         }
         Species textSpecies = textSpecies(cueCounts);
         boolean peopleNamed = cueCounts[Species.HUMAN.ordinal()] > 0;
@@ -455,6 +450,16 @@ public final class EntityMatcher {
         String shape = TermKey.shape(word);
         Concept c = shortForms.get(shape);
         return c != null || !shape.endsWith("s") ? c : shortForms.get(shape.substring(0, shape.length() - 1));
+    }
+
+    /** Adds to {@code counts} (by {@link Species#ordinal()}) the words of {@code text[from, to)} that name a species. */
+    static void countCues(String text, int from, int to, int[] counts) {
+        for (int[] w : words(text, from, to)) {
+            Species cue = Species.cuedBy(TermKey.gene(text.substring(w[0], w[1])));
+            if (cue != null) {
+                counts[cue.ordinal()]++;
+            }
+        }
     }
 
     /** Spans of letter-and-digit runs: "IL-6" is two words, which a two-word lookup joins again. */

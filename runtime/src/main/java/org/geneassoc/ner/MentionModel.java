@@ -139,12 +139,9 @@ public final class MentionModel implements Serializable {
      * text; whether the two genes are orthologs; the name's shape; how often the text names the gene.
      */
     public static List<Candidate> otherSpecies(Vocabulary vocabulary, String text, String context, List<Mention> found) {
-        int[] cues = new int[Species.values().length];
-        countCues(text, 0, text.length(), cues);
-        if (context != null) {
-            countCues(context, 0, context.length(), cues);
-        }
-        int allCues = cues[0] + cues[1] + cues[2];
+        // Species words are counted once a candidate needs them: most texts have none, and this runs on every text.
+        int[] cues = null;
+        int allCues = 0;
         Map<String, Species> genes = new LinkedHashMap<>();
         Map<String, Integer> repeated = new HashMap<>();
         for (Mention m : found) {
@@ -162,14 +159,25 @@ public final class MentionModel implements Serializable {
             }
             Species given = m.concept().species();
             Vocabulary.GeneTerms names = vocabulary.genes(TermKey.gene(m.text()));
-            int[] near = new int[Species.values().length];
-            countCues(text, Math.max(0, m.start() - NEAR_CHARS), Math.min(text.length(), m.end() + NEAR_CHARS), near);
+            int[] near = null;
             for (Species s : Species.values()) {
                 Vocabulary.Term term = s == given || names == null ? null : names.of(s);
                 Concept c = term != null ? term.concept()
                         : s == Species.HUMAN && s != given && m.concept().orthologId() != null ? vocabulary.gene(m.concept().orthologId()) : null;
                 if (c == null || genes.containsKey(c.id()) || out.containsKey(c.id())) {
                     continue;
+                }
+                if (cues == null) {
+                    cues = new int[Species.values().length];
+                    EntityMatcher.countCues(text, 0, text.length(), cues);
+                    if (context != null) {
+                        EntityMatcher.countCues(context, 0, context.length(), cues);
+                    }
+                    allCues = cues[0] + cues[1] + cues[2];
+                }
+                if (near == null) {
+                    near = new int[Species.values().length];
+                    EntityMatcher.countCues(text, Math.max(0, m.start() - NEAR_CHARS), Math.min(text.length(), m.end() + NEAR_CHARS), near);
                 }
                 List<String> f = new ArrayList<>(20);
                 f.add("pair=" + s + "<" + given);
@@ -203,15 +211,6 @@ public final class MentionModel implements Serializable {
 
     /** Characters on each side of a mention in which a species word counts as near it. */
     private static final int NEAR_CHARS = 100;
-
-    private static void countCues(String text, int from, int to, int[] counts) {
-        for (int[] w : EntityMatcher.words(text, from, to)) {
-            Species s = Species.cuedBy(TermKey.gene(text.substring(w[0], w[1])));
-            if (s != null) {
-                counts[s.ordinal()]++;
-            }
-        }
-    }
 
     private static String count(int n) {
         return n <= 2 ? String.valueOf(n) : n <= 4 ? "3-4" : "5+";
