@@ -45,7 +45,7 @@ import org.geneassoc.ner.Vocabulary;
  * without that abstract's fold ({@link #FOLDS} folds by PubMed ID, as cross-validation makes them): with
  * its own names in the vocabulary, every match of a name the corpora taught would look right. The species
  * head learns from the same matches which genes of other species a gene name names too
- * ({@link #speciesExamples}). The L2 strength is chosen per head by 3-fold cross-validation (area under ROC)
+ * ({@link #examples}). The L2 strength is chosen per head by 3-fold cross-validation (area under ROC)
  * on its rows.
  */
 public final class MentionTrainer {
@@ -88,30 +88,45 @@ public final class MentionTrainer {
                 continue;
             }
             Vocabulary v = VocabularyBuilder.learn(data, corpora, pmid -> learnFrom.test(pmid) && Corpus.fold(pmid, FOLDS) != fold);
-            rows.addAll(examples(corpora, in, v));
-            species.addAll(speciesExamples(corpora, in, v));
+            examples(corpora, in, v, rows, species);
         }
         return fit(spark, rows, species);
     }
 
-    /** The labelled matches of {@code vocabulary} in the abstracts (title and abstract) of {@code corpora} that pass {@code in}. */
-    public static List<Labelled> examples(List<Corpus.Annotated> corpora, Predicate<String> in, Vocabulary vocabulary) {
+    /**
+     * Adds to {@code matches} the labelled matches of {@code vocabulary} in the abstracts (title and abstract) of
+     * {@code corpora} that pass {@code in}, and to {@code species} the genes of other species those gene names may
+     * name too ({@link MentionModel#otherSpecies}), each labelled by whether the corpus annotates that gene in the
+     * abstract. Only corpora that annotate a gene in its own species are asked about species.
+     */
+    public static void examples(List<Corpus.Annotated> corpora, Predicate<String> in, Vocabulary vocabulary, List<Labelled> matches,
+                                List<Labelled> species) {
         EntityMatcher matcher = new EntityMatcher(vocabulary.withoutMentionModel());
-        List<Labelled> out = new ArrayList<>();
         for (Corpus.Annotated a : corpora) {
             for (PubTator.Document d : a.only(in).documents()) {
+                Set<String> genes = null;
+                if (a.corpus().genesOfTheirSpecies()) {
+                    genes = new HashSet<>();
+                    for (PubTator.Mention m : d.mentions()) {
+                        if (m.isGene()) {
+                            genes.addAll(m.ids());
+                        }
+                    }
+                }
                 String title = d.title() == null ? "" : d.title();
                 String text = d.abstractText() == null ? "" : d.abstractText();
-                addExamples(a.corpus(), d, title, text, 0, matcher, vocabulary, out);
-                addExamples(a.corpus(), d, text, title, title.length() + 1, matcher, vocabulary, out);
+                addExamples(a.corpus(), d, title, text, 0, matcher, vocabulary, matches, genes, species);
+                addExamples(a.corpus(), d, text, title, title.length() + 1, matcher, vocabulary, matches, genes, species);
             }
         }
-        return out;
     }
 
-    /** The matches in {@code text}, which starts at {@code offset} in PubTator's "title abstract". */
+    /**
+     * The matches in {@code text}, which starts at {@code offset} in PubTator's "title abstract", and, where
+     * {@code genes} (the abstract's annotated genes) is not null, their candidates of other species.
+     */
     private static void addExamples(Corpus corpus, PubTator.Document d, String text, String context, int offset, EntityMatcher matcher,
-                                    Vocabulary vocabulary, List<Labelled> out) {
+                                    Vocabulary vocabulary, List<Labelled> out, Set<String> genes, List<Labelled> species) {
         List<Mention> found = matcher.find(text, context);
         Map<String, Integer> perConcept = MentionModel.perConcept(found);
         for (Mention m : found) {
@@ -124,33 +139,11 @@ public final class MentionTrainer {
             boolean entity = d.mentions().stream().anyMatch(g -> (gene ? g.isGene() : g.isDisease()) && g.start() < end && start < g.end());
             out.add(new Labelled(m.concept().type(), MentionModel.features(vocabulary, text, m, perConcept), entity));
         }
-    }
-
-    /**
-     * The genes of other species that the gene names matched in the abstracts of {@code corpora} that pass
-     * {@code in} may name too ({@link MentionModel#otherSpecies}), each labelled by whether the corpus annotates
-     * that gene in the abstract. Only corpora that annotate a gene in its own species are asked.
-     */
-    public static List<Labelled> speciesExamples(List<Corpus.Annotated> corpora, Predicate<String> in, Vocabulary vocabulary) {
-        EntityMatcher matcher = new EntityMatcher(vocabulary.withoutMentionModel());
-        List<Labelled> out = new ArrayList<>();
-        for (Corpus.Annotated a : corpora) {
-            if (!a.corpus().genesOfTheirSpecies()) {
-                continue;
-            }
-            for (PubTator.Document d : a.only(in).documents()) {
-                Set<String> genes = new HashSet<>();
-                d.mentions().stream().filter(PubTator.Mention::isGene).forEach(m -> genes.addAll(m.ids()));
-                String title = d.title() == null ? "" : d.title();
-                String text = d.abstractText() == null ? "" : d.abstractText();
-                for (String[] searched : new String[][] {{title, text}, {text, title}}) {
-                    for (MentionModel.Candidate c : MentionModel.otherSpecies(vocabulary, searched[0], searched[1], matcher.find(searched[0], searched[1]))) {
-                        out.add(new Labelled(Concept.EntityType.GENE, c.features(), genes.contains(c.concept().id())));
-                    }
-                }
+        if (genes != null) {
+            for (MentionModel.Candidate c : MentionModel.otherSpecies(vocabulary, text, context, found)) {
+                species.add(new Labelled(Concept.EntityType.GENE, c.features(), genes.contains(c.concept().id())));
             }
         }
-        return out;
     }
 
     /** Fits one head per entity type on {@code rows} and the species head on {@code species} (none if empty); see the class comment. */
