@@ -106,9 +106,9 @@ public final class ArticlePairs {
             geneBest.merge(scored.get(k).candidate().gene().id(), scores[k], Math::max);
             diseaseBest.merge(scored.get(k).candidate().disease().id(), scores[k], Math::max);
         }
-        Counts geneCounts = new Counts(genes, titleCounts);
-        Counts diseaseCounts = new Counts(diseases, titleCounts);
         Set<String> second = secondSpeciesOnly();
+        Counts geneCounts = new Counts(genes, titleCounts, second);
+        Counts diseaseCounts = new Counts(diseases, titleCounts, Set.of());
         List<Pair> out = new ArrayList<>();
         for (Map.Entry<String, List<MentionRow>> g : genes.entrySet()) {
             for (Map.Entry<String, List<MentionRow>> d : diseases.entrySet()) {
@@ -141,18 +141,26 @@ public final class ArticlePairs {
         return named;
     }
 
-    /** Mentions per concept of one kind (text and title) and the most any concept of that kind has. */
+    /**
+     * Mentions per concept of one kind (text and title), the most any concept of that kind has, and how many
+     * concepts and mentions the article has. A concept named only at another's spans (a second species) adds
+     * neither, so these read the same whether a name is given one species, as in gold annotations, or two.
+     */
     private static final class Counts {
         private final Map<String, Integer> byId = new LinkedHashMap<>();
         private int total;
         private int top;
+        private int distinct;
 
-        Counts(Map<String, List<MentionRow>> concepts, Map<String, Integer> titleCounts) {
+        Counts(Map<String, List<MentionRow>> concepts, Map<String, Integer> titleCounts, Set<String> sharingSpans) {
             concepts.forEach((id, inText) -> {
                 int n = inText.size() + titleCounts.getOrDefault(id, 0);
                 byId.put(id, n);
-                total += n;
                 top = Math.max(top, n);
+                if (!sharingSpans.contains(id)) {
+                    total += n;
+                    distinct++;
+                }
             });
         }
     }
@@ -197,8 +205,8 @@ public final class ArticlePairs {
         x[PairFeature.DISEASE_SHARE.ordinal()] = dn / (double) diseaseCounts.total;
         x[PairFeature.GENE_IS_TOP.ordinal()] = gn == geneCounts.top ? 1 : 0;
         x[PairFeature.DISEASE_IS_TOP.ordinal()] = dn == diseaseCounts.top ? 1 : 0;
-        x[PairFeature.GENES.ordinal()] = Math.log1p(geneCounts.byId.size());
-        x[PairFeature.DISEASES.ordinal()] = Math.log1p(diseaseCounts.byId.size());
+        x[PairFeature.GENES.ordinal()] = Math.log1p(geneCounts.distinct);
+        x[PairFeature.DISEASES.ordinal()] = Math.log1p(diseaseCounts.distinct);
         x[PairFeature.SENTENCE_GAP.ordinal()] = Math.log1p(closest == null ? sentences.size() : closest.gap());
         x[PairFeature.GENE_FIRST_SENTENCE.ordinal()] = firstSentence(geneMentions);
         x[PairFeature.DISEASE_FIRST_SENTENCE.ordinal()] = firstSentence(diseaseMentions);

@@ -161,6 +161,7 @@ class PairLogicTest {
         assertThat(feature(titleOnly, PairFeature.TITLE_GENE)).isZero();
         assertThat(titleOnly.evidence()).isEmpty();
     }
+
     @Test
     void aGeneNamedOnlyAsTheSecondSpeciesOfItsSpansIsMarkedSo() {
         // Mouse Msh2 (17685) follows every MSH2 mention at its span, as the matcher's species head adds it.
@@ -176,6 +177,13 @@ class PairLogicTest {
                 .allSatisfy(p -> assertThat(feature(p, PairFeature.GENE_SECOND_SPECIES)).isEqualTo(1));
         assertThat(pairs).filteredOn(p -> !p.gene().id().equals("17685")).hasSize(2)
                 .allSatisfy(p -> assertThat(feature(p, PairFeature.GENE_SECOND_SPECIES)).isZero());
+        // The gene counts read as they do without the second species, as they would on gold mentions.
+        List<ArticlePairs.Pair> humanOnly = new ArticlePairs(spans(), mentions, List.of(), 20).pairs(new float[4]);
+        double msh2Share = feature(humanOnly.get(0), PairFeature.GENE_SHARE);
+        assertThat(msh2Share).isStrictlyBetween(0.0, 1.0);
+        assertThat(pairs).allSatisfy(p -> assertThat(feature(p, PairFeature.GENES)).isCloseTo(Math.log(3), within(1e-9)));
+        assertThat(pairs).filteredOn(p -> !p.gene().id().equals("4292"))
+                .allSatisfy(p -> assertThat(feature(p, PairFeature.GENE_SHARE)).isCloseTo(msh2Share, within(1e-9)));
         // Named first somewhere (here in the title), it is a gene of the text's own, not only a second species.
         MentionRow inTitle = new MentionRow("Msh2", 0, 4, EntityType.GENE, "17685", "Msh2", "10090", null, null, "4436", "MSH2");
         assertThat(new ArticlePairs(spans(), both, List.of(inTitle), 20).pairs(new float[6])).filteredOn(p -> p.gene().id().equals("17685"))
