@@ -59,7 +59,7 @@ class DeterminismTest {
                 "-Dspark.ui.enabled=false", "-Dspark.driver.host=127.0.0.1", "-Dspark.driver.bindAddress=127.0.0.1",
                 "-cp", System.getProperty("java.class.path"), GdaJob.class.getName(),
                 "--input", input.toString(), "--output", out.toString(), "--models", models, "--config", "../config"));
-        Path log = Files.createTempFile("geneassoc-determinism", ".log");
+        Path log = out.resolveSibling(out.getFileName() + ".log");
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         assertThat(p.waitFor(10, TimeUnit.MINUTES)).as("job with %s finished", layout).isTrue();
         assertThat(p.exitValue()).as("exit code with %s:%n%s", layout, Files.readString(log)).isZero();

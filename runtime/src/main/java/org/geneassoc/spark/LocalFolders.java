@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 
@@ -23,7 +24,7 @@ public final class LocalFolders {
         return location.startsWith("file:") ? Path.of(URI.create(location)) : Path.of(location);
     }
 
-    /** A local path as it is; a remote folder copied once into a new temporary folder. */
+    /** A local path as it is; a remote folder copied once into a new temporary folder, deleted when the JVM exits. */
     public static Path of(String location, String what) throws IOException {
         if (isLocal(location)) {
             Path p = localPath(location);
@@ -36,8 +37,13 @@ public final class LocalFolders {
         if (!remote.getFileSystem(new Configuration()).exists(remote)) {
             throw new IOException(what + " " + location + " does not exist");
         }
-        Path local = Files.createTempDirectory("geneassoc-model").resolve(remote.getName());
+        Path temp = Files.createTempDirectory("geneassoc-model");
+        Path local = temp.resolve(remote.getName());
         copyTo(location, local);
+        // Registered parents first: the JVM deletes in reverse order, so each folder is empty when its turn comes.
+        try (Stream<Path> files = Files.walk(temp)) {
+            files.forEach(f -> f.toFile().deleteOnExit());
+        }
         return local;
     }
 

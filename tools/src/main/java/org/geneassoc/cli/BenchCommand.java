@@ -1,10 +1,13 @@
 package org.geneassoc.cli;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 import org.geneassoc.bench.Benchmark;
 import org.geneassoc.bench.MatcherBenchmark;
@@ -66,8 +69,13 @@ public final class BenchCommand implements Callable<Integer> {
             if (documents < 1 || cohorts < 1) {
                 throw new IllegalArgumentException("--documents and --cohorts must be at least 1, got " + documents + " and " + cohorts);
             }
-            ReportBenchmark.run(env.session("geneassoc-bench-report"), report, documents, cohorts, Files.createTempDirectory("geneassoc-report"))
-                    .forEach((k, v) -> System.out.println(k + "=" + v));
+            Path work = Files.createTempDirectory("geneassoc-report");
+            try {
+                ReportBenchmark.run(env.session("geneassoc-bench-report"), report, documents, cohorts, work)
+                        .forEach((k, v) -> System.out.println(k + "=" + v));
+            } finally {
+                delete(work);
+            }
             return 0;
         }
         if (repeat < 1) {
@@ -81,15 +89,28 @@ public final class BenchCommand implements Callable<Integer> {
         }
         SparkSession spark = env.session("geneassoc-bench");
         Path work = Files.createTempDirectory("geneassoc-bench");
-        Path in = Benchmark.replicate(input, repeat, Files.createDirectories(work.resolve("input")));
-        Map<Setting, String> flags = new EnumMap<>(Setting.class);
-        flags.put(Setting.INPUT, in.toString());
-        flags.put(Setting.MODELS, env.models);
-        JobConfig cfg = JobCommand.settings(flags, JobArgs.configFolder(null), false).build();
-        System.out.println("repeat=" + repeat);
-        System.out.println("runs=" + runs);
-        new Benchmark(spark, cfg).run(in.resolve("copy-0.xml").toString(), in.toString(), repeat, runs, work.resolve("output"))
-                .forEach((k, v) -> System.out.println(k + "=" + v));
+        try {
+            Path in = Benchmark.replicate(input, repeat, Files.createDirectories(work.resolve("input")));
+            Map<Setting, String> flags = new EnumMap<>(Setting.class);
+            flags.put(Setting.INPUT, in.toString());
+            flags.put(Setting.MODELS, env.models);
+            JobConfig cfg = JobCommand.settings(flags, JobArgs.configFolder(null), false).build();
+            System.out.println("repeat=" + repeat);
+            System.out.println("runs=" + runs);
+            new Benchmark(spark, cfg).run(in.resolve("copy-0.xml").toString(), in.toString(), repeat, runs, work.resolve("output"))
+                    .forEach((k, v) -> System.out.println(k + "=" + v));
+        } finally {
+            delete(work);
+        }
         return 0;
+    }
+
+    /** The benchmark's copies of the input and its outputs: tens of MB a run, of no use once the figures are printed. */
+    private static void delete(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 }
