@@ -130,6 +130,34 @@ public final class NestedCrossValidation {
         return best;
     }
 
+    /**
+     * The type model's L2 strength, chosen by {@code innerFolds}-fold cross-validation over the abstracts of the
+     * related {@code examples}: the most types right on the held-out folds, ties to the stronger strength. At the
+     * strongest the weights vanish and the intercepts answer the most frequent type, so a type model that cannot
+     * beat that answer is not chosen over it.
+     */
+    public double chooseTypeStrength(List<Example> examples) {
+        List<Example> related = examples.stream().filter(Example::related).toList();
+        Folds folds = new Folds(related.stream().map(Example::pmid).toList(), innerFolds);
+        double best = Double.NaN;
+        long bestRight = -1;
+        for (double reg : RelationTrainer.TYPE_REG_GRID) {
+            long right = 0;
+            for (int k = 0; k < folds.count(); k++) {
+                RelationModel m = trainer.model(new Fitted(reg, 0.5, new double[trainer.featureCount()], 0),
+                        trainer.fitTypes(folds.outside(related, Example::pmid, k), reg));
+                for (Example e : folds.in(related, Example::pmid, k)) {
+                    right += m.type(e.features()).equals(RelationTrainer.TYPES.get(RelationTrainer.typeIndex(e.goldType()))) ? 1 : 0;
+                }
+            }
+            if (right >= bestRight) {
+                bestRight = right;
+                best = reg;
+            }
+        }
+        return best;
+    }
+
     /** The model for a choice: fitted on all {@code examples} at its strength, its log-odds calibrated, its threshold set. */
     public Fitted fit(List<Example> examples, Choice choice) {
         Fitted f = trainer.fit(examples, choice.reg());

@@ -29,6 +29,8 @@ import org.geneassoc.evaluation.SetScores;
 public final class RelationTrainer {
     /** L2 strengths the inner folds choose from. */
     public static final List<Double> REG_GRID = List.of(1e-4, 1e-3, 1e-2, 3e-2, 1e-1, 3e-1, 1.0);
+    /** L2 strengths the type model is chosen from: the association grid and two stronger, where it answers the most frequent type. */
+    public static final List<Double> TYPE_REG_GRID = java.util.stream.Stream.concat(REG_GRID.stream(), java.util.stream.Stream.of(3.0, 10.0)).toList();
     /** Association thresholds the inner folds choose from. */
     public static final double[] THRESHOLDS = IntStream.rangeClosed(1, 19).mapToDouble(i -> i / 20.0).toArray();
     /** BioRED's gene–disease relation types, the most frequent first (it is the fallback). */
@@ -66,6 +68,10 @@ public final class RelationTrainer {
     public RelationTrainer(SparkSession spark, List<String> featureNames) {
         this.spark = spark;
         this.featureNames = featureNames;
+    }
+
+    public int featureCount() {
+        return featureNames.size();
     }
 
     /** The association model at one strength; threshold 0.5 until one is chosen. */

@@ -76,6 +76,30 @@ class NestedCrossValidationTest {
         assertThat(org.geneassoc.evaluation.Calibration.of(s, right).expectedError()).isLessThan(0.08);
     }
 
+    @Test
+    void theTypeStrengthIsWeakWhereTheFeaturesTellTheTypeAndStrongWhereTheyDoNot() {
+        RelationTrainer trainer = new RelationTrainer(SharedSpark.get(), FEATURES);
+        NestedCrossValidation nested = new NestedCrossValidation(trainer, 3);
+        // The cue feature names the type.
+        List<Example> told = RelationTrainerTest.examples(600);
+        double weak = nested.chooseTypeStrength(told);
+        assertThat(weak).isLessThanOrEqualTo(0.1);
+        assertThat(trainer.model(trainer.fit(told, weak), trainer.fitTypes(told, weak)).type(new double[] {0.9, 0.5, 2}))
+                .isEqualTo("Negative_Correlation");
+        // Types drawn apart from the features, Association most often: the majority answer is the best there is.
+        java.util.Random random = new java.util.Random(3);
+        List<Example> noise = new ArrayList<>();
+        for (Example e : told) {
+            double u = random.nextDouble();
+            noise.add(new Example(e.pmid(), e.geneId(), e.diseaseId(), e.species(), e.features(), !e.related() ? null
+                    : u < 0.6 ? "Association" : u < 0.8 ? "Positive_Correlation" : "Negative_Correlation"));
+        }
+        double strong = nested.chooseTypeStrength(noise);
+        assertThat(strong).isGreaterThanOrEqualTo(1.0);
+        var model = trainer.model(trainer.fit(noise, strong), trainer.fitTypes(noise, strong));
+        assertThat(noise).allSatisfy(e -> assertThat(model.type(e.features())).isEqualTo("Association"));
+    }
+
     private static double[] scores(Outcome outcome, int fold) {
         return outcome.endToEnd().stream().filter(s -> s.fold() == fold).mapToDouble(Scored::score).toArray();
     }
