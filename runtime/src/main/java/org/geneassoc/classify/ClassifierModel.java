@@ -81,8 +81,9 @@ public final class ClassifierModel {
         Path classifier = LocalFolders.of(location, "Classifier model folder");
         if (!LocalFolders.isLocal(location)) {
             String encoder = ModelManifest.read(classifier).encoder().path();
-            LocalFolders.copyTo(new org.apache.hadoop.fs.Path(new org.apache.hadoop.fs.Path(location), encoder).toString(),
-                    classifier.resolve(encoder).normalize());
+            Path localEncoder = classifier.resolve(encoder).normalize();
+            LocalFolders.copyTo(new org.apache.hadoop.fs.Path(new org.apache.hadoop.fs.Path(location), encoder).toString(), localEncoder);
+            LocalFolders.deleteOnExit(localEncoder);
         }
         return classifier;
     }

@@ -40,11 +40,19 @@ public final class LocalFolders {
         Path temp = Files.createTempDirectory("geneassoc-model");
         Path local = temp.resolve(remote.getName());
         copyTo(location, local);
-        // Registered parents first: the JVM deletes in reverse order, so each folder is empty when its turn comes.
-        try (Stream<Path> files = Files.walk(temp)) {
+        deleteOnExit(temp);
+        return local;
+    }
+
+    /**
+     * A copied folder and everything in it, deleted when the JVM exits. Registered parents first: the JVM deletes
+     * in reverse order, so a folder is empty when its turn comes, and one registered later (a sibling copied into
+     * the same temporary folder) goes before the folder that holds it.
+     */
+    public static void deleteOnExit(Path folder) throws IOException {
+        try (Stream<Path> files = Files.walk(folder)) {
             files.forEach(f -> f.toFile().deleteOnExit());
         }
-        return local;
     }
 
     public static void copyTo(String remoteFolder, Path local) throws IOException {
