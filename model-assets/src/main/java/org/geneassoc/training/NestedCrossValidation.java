@@ -144,10 +144,9 @@ public final class NestedCrossValidation {
         for (double reg : RelationTrainer.TYPE_REG_GRID) {
             long right = 0;
             for (int k = 0; k < folds.count(); k++) {
-                RelationModel m = trainer.model(new Fitted(reg, 0.5, new double[trainer.featureCount()], 0),
-                        trainer.fitTypes(folds.outside(related, Example::pmid, k), reg));
+                RelationModel m = trainer.typeModel(folds.outside(related, Example::pmid, k), reg);
                 for (Example e : folds.in(related, Example::pmid, k)) {
-                    right += m.type(e.features()).equals(RelationTrainer.TYPES.get(RelationTrainer.typeIndex(e.goldType()))) ? 1 : 0;
+                    right += m.type(e.features()).equals(e.type()) ? 1 : 0;
                 }
             }
             if (right >= bestRight) {

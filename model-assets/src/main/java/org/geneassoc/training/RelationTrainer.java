@@ -53,6 +53,11 @@ public final class RelationTrainer {
         public boolean related() {
             return goldType != null;
         }
+
+        /** The gold type as the type model answers it: one of {@link #TYPES}, rarer types as the most frequent. */
+        public String type() {
+            return TYPES.get(typeIndex(goldType));
+        }
     }
 
     /** The association weights and the threshold and strength they were chosen with. */
@@ -70,10 +75,6 @@ public final class RelationTrainer {
         this.featureNames = featureNames;
     }
 
-    public int featureCount() {
-        return featureNames.size();
-    }
-
     /** The association model at one strength; threshold 0.5 until one is chosen. */
     public Fitted fit(List<Example> train, double reg) {
         LogisticRegressionModel lr = new LogisticRegression().setRegParam(reg).setElasticNetParam(0.0).setMaxIter(500).setTol(1e-9)
@@ -86,6 +87,11 @@ public final class RelationTrainer {
         List<Example> related = train.stream().filter(Example::related).toList();
         return new LogisticRegression().setFamily("multinomial").setRegParam(reg).setElasticNetParam(0.0).setMaxIter(500).setTol(1e-9)
                 .fit(frame(related, e -> (double) typeIndex(e.goldType())));
+    }
+
+    /** A model that answers the relation type only (its association weights are zero), fitted at {@code reg}. */
+    public RelationModel typeModel(List<Example> train, double reg) {
+        return model(new Fitted(reg, 0.5, new double[featureNames.size()], 0), fitTypes(train, reg));
     }
 
     /** The model the job loads. */

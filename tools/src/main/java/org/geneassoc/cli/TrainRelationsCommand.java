@@ -311,11 +311,11 @@ public final class TrainRelationsCommand implements Callable<Integer> {
             List<Example> training = folds.outside(examples, Example::pmid, k);
             double reg = nested.chooseTypeStrength(training);
             strengths.add(fmt(reg));
-            RelationModel m = trainer.model(new Fitted(reg, 0.5, new double[PairFeature.values().length], 0), trainer.fitTypes(training, reg));
+            RelationModel m = trainer.typeModel(training, reg);
             for (Example e : folds.in(examples, Example::pmid, k)) {
                 if (e.related()) {
                     n++;
-                    String gold = RelationTrainer.TYPES.get(RelationTrainer.typeIndex(e.goldType()));
+                    String gold = e.type();
                     String answer = m.type(e.features());
                     right += answer.equals(gold) ? 1 : 0;
                     association += gold.equals(RelationTrainer.TYPES.get(0)) ? 1 : 0;
