@@ -21,7 +21,8 @@ import org.geneassoc.ner.Vocabulary;
  * Entity recognition against PubTator gold, as {@code evaluate-pairs} scores it (IDs per abstract), with
  * genes also by species and every error put in a class: for a missed ID, whether its name is unknown,
  * known but not matched, or matched to another ID (another species' gene, or another concept); for a
- * spurious ID, whether the text there is no gold entity at all or one with another ID.
+ * spurious ID, whether the text there is no gold entity at all or one with another ID. Disease IDs are
+ * compared as {@link DiseaseIds} reads them, gold and found alike.
  */
 public final class EntityEvaluation {
     /** The species genes are scored by, in report order. */
@@ -56,6 +57,7 @@ public final class EntityEvaluation {
 
     private final boolean scoreGenes;
     private final boolean scoreDiseases;
+    private final DiseaseIds diseaseIds;
     private Vocabulary vocabulary;
     private EntityMatcher matcher;
     private final Map<String, Set<String>> goldGenes = new HashMap<>();
@@ -66,9 +68,9 @@ public final class EntityEvaluation {
     private final Map<String, Integer> examples = new HashMap<>();
 
     /** Scores the genes and the diseases, as far as the gold annotates any of each. */
-    public EntityEvaluation(Vocabulary vocabulary, List<PubTator.Document> gold) {
+    public EntityEvaluation(Vocabulary vocabulary, List<PubTator.Document> gold, DiseaseIds diseaseIds) {
         this(gold.stream().anyMatch(d -> d.mentions().stream().anyMatch(PubTator.Mention::isGene)),
-                gold.stream().anyMatch(d -> d.mentions().stream().anyMatch(PubTator.Mention::isDisease)));
+                gold.stream().anyMatch(d -> d.mentions().stream().anyMatch(PubTator.Mention::isDisease)), diseaseIds);
         add(vocabulary, gold);
     }
 
@@ -76,9 +78,10 @@ public final class EntityEvaluation {
      * An evaluation to {@link #add} abstracts to: of a corpus that annotates genes, diseases or both (a
      * corpus that annotates no genes would count every gene found as spurious).
      */
-    public EntityEvaluation(boolean genes, boolean diseases) {
+    public EntityEvaluation(boolean genes, boolean diseases, DiseaseIds diseaseIds) {
         this.scoreGenes = genes;
         this.scoreDiseases = diseases;
+        this.diseaseIds = diseaseIds;
     }
 
     /** Scores these abstracts with this vocabulary: cross-validation adds each fold with the vocabulary learnt without it. */
@@ -99,10 +102,15 @@ public final class EntityEvaluation {
         String title = d.title() == null ? "" : d.title();
         String text = d.abstractText() == null ? "" : d.abstractText();
         int offset = title.length() + 1;
-        List<PubTator.Mention> gold = d.mentions().stream().filter(m -> m.isGene() || m.isDisease()).toList();
-        List<Mention> found = new ArrayList<>(matcher.find(title, text));
+        List<PubTator.Mention> gold = d.mentions().stream().filter(m -> m.isGene() || m.isDisease())
+                .map(m -> m.isGene() ? m : new PubTator.Mention(m.start(), m.end(), m.text(), m.type(), m.kind(), m.ids().stream().map(diseaseIds).toList()))
+                .toList();
+        List<Mention> found = new ArrayList<>();
+        for (Mention m : matcher.find(title, text)) {
+            found.add(asScored(m, 0));
+        }
         for (Mention m : matcher.find(text, title)) {
-            found.add(new Mention(m.start() + offset, m.end() + offset, m.text(), m.concept()));
+            found.add(asScored(m, offset));
         }
         for (boolean gene : new boolean[] {true, false}) {
             if (!(gene ? scoreGenes : scoreDiseases)) {
@@ -126,6 +134,15 @@ public final class EntityEvaluation {
                 }
             }
         }
+    }
+
+    /** A mention found, at its offset into "title abstract" and with a disease's ID as {@link #diseaseIds} reads it. */
+    private Mention asScored(Mention m, int offset) {
+        Concept c = m.concept();
+        if (c.type() == Concept.EntityType.DISEASE && !diseaseIds.apply(c.id()).equals(c.id())) {
+            c = Concept.disease(diseaseIds.apply(c.id()), c.name());
+        }
+        return new Mention(m.start() + offset, m.end() + offset, m.text(), c);
     }
 
     private static boolean isGene(Mention m) {

@@ -49,11 +49,24 @@ class AnyPubTatorCorpusTest {
     @Test
     void scoresTitleMentionsAndLeavesUnannotatedKindsUnscored(@TempDir Path dir) throws Exception {
         Path file = Files.writeString(dir.resolve("ncbi.PubTator"), NCBI_DISEASE_STYLE);
-        EntityEvaluation e = new EntityEvaluation(vocabulary(), PubTator.read(file));
+        EntityEvaluation e = new EntityEvaluation(vocabulary(), PubTator.read(file), DiseaseIds.AS_WRITTEN);
         // Both diseases are named only in the title (and breast cancer inside the composite): 2 of 3 gold IDs found.
         assertThat(e.diseaseScores()).isEqualTo(new SetScores(2, 0, 1));
         assertThat(e.geneScores()).as("the corpus annotates no genes: BRCA1 is not counted as spurious").isNull();
         assertThat(e.report(1)).contains("genes: not annotated in this corpus, not scored");
+    }
+
+    @Test
+    void anOmimIdMedicMergesIntoOneMeshConceptIsThatConcept(@TempDir Path dir) throws Exception {
+        // NCBI Disease writes ataxia telangiectasia as OMIM:208900; MEDIC merges that into MeSH D001260, which the vocabulary names.
+        Path file = Files.writeString(dir.resolve("ncbi.PubTator"), NCBI_DISEASE_STYLE.replace("\tD001260", "\tOMIM:208900"));
+        DiseaseIds medic = DiseaseIds.of(List.of("ID\tXrefID", "OMIM:208900\tMESH:D001260", "OMIM:607107\tMESH:D001943",
+                "OMIM:607107\tMESH:D010051"));
+        assertThat(new EntityEvaluation(vocabulary(), PubTator.read(file), DiseaseIds.AS_WRITTEN).diseaseScores()).isEqualTo(new SetScores(1, 1, 2));
+        assertThat(new EntityEvaluation(vocabulary(), PubTator.read(file), medic).diseaseScores()).isEqualTo(new SetScores(2, 0, 1));
+        assertThat(medic.apply("OMIM:607107")).as("mapped to two MeSH concepts: neither").isEqualTo("OMIM:607107");
+        assertThat(medic.size()).isEqualTo(1);
+        assertThat(DiseaseIds.read(dir)).as("no cross-references in this folder").isSameAs(DiseaseIds.AS_WRITTEN);
     }
 
     @Test

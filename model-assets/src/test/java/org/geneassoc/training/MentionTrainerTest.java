@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 import org.geneassoc.assets.VocabularyBuilder;
 import org.geneassoc.evaluation.Corpus;
+import org.geneassoc.evaluation.DiseaseIds;
 import org.geneassoc.evaluation.EntityEvaluation;
 import org.geneassoc.evaluation.SetScores;
 import org.geneassoc.ner.Concept;
@@ -109,7 +110,7 @@ class MentionTrainerTest {
         SetScores genes = new SetScores(0, 0, 0);
         SetScores diseases = new SetScores(0, 0, 0);
         for (Corpus.Annotated a : corpora) {
-            EntityEvaluation e = new EntityEvaluation(a.corpus().genes(), a.corpus().diseases()).add(vocabulary, a.only(in).documents());
+            EntityEvaluation e = new EntityEvaluation(a.corpus().genes(), a.corpus().diseases(), DiseaseIds.AS_WRITTEN).add(vocabulary, a.only(in).documents());
             if (a.corpus().genes() && !a.corpus().name().equals("GNormPlus")) {
                 genes = genes.plus(e.namedSpeciesGeneScores());
             }

@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import java.util.function.Predicate;
 import org.geneassoc.assets.VocabularyBuilder;
 import org.geneassoc.evaluation.Corpus;
+import org.geneassoc.evaluation.DiseaseIds;
 import org.geneassoc.evaluation.EntityEvaluation;
 import org.geneassoc.evaluation.PubTator;
 import org.geneassoc.evaluation.SetScores;
@@ -46,7 +47,8 @@ public final class EvaluateEntitiesCommand implements Callable<Integer> {
         boolean lockbox;
     }
 
-    @Option(names = "--data", defaultValue = "../shared/data", description = "Reference data folder, for --cross-validate and --lockbox (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--data", defaultValue = "../shared/data", description = {"Reference data folder, for --cross-validate and --lockbox, and",
+            "whose " + DiseaseIds.XREFS + " reads an OMIM ID as the MeSH concept MEDIC merges it into (default: ${DEFAULT-VALUE})."})
     Path data;
 
     @Option(names = "--vocabulary", description = {"Vocabulary folder (default: the built models folder's). With --cross-validate,",
@@ -56,6 +58,10 @@ public final class EvaluateEntitiesCommand implements Callable<Integer> {
     @Option(names = "--without-mention-model", description = {"Keep every match of the vocabulary (the vocabulary of earlier sessions, a",
             "baseline) instead of the learnt mention model's; with --cross-validate, no model is learnt per fold."})
     boolean withoutMentionModel;
+
+    @Option(names = "--disease-ids-as-written", description = {"Compare disease IDs exactly as written, without reading an OMIM ID as the",
+            "MeSH concept MEDIC merges it into."})
+    boolean diseaseIdsAsWritten;
 
     @Mixin
     SparkOptions env;
@@ -74,17 +80,21 @@ public final class EvaluateEntitiesCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Map<String, EntityEvaluation> byCorpus = new LinkedHashMap<>();
+        DiseaseIds diseaseIds = diseaseIdsAsWritten ? DiseaseIds.AS_WRITTEN : DiseaseIds.read(data);
+        Path xrefs = data.resolve(DiseaseIds.XREFS);
+        System.out.println("disease IDs: " + (diseaseIds.size() > 0 ? diseaseIds.size() + " OMIM IDs read as the MeSH concept MEDIC merges them into (" + xrefs + ")"
+                : diseaseIdsAsWritten ? "compared as written" : "compared as written (no " + xrefs + ")"));
         if (what.gold != null) {
             Vocabulary v = read(vocabularyFolder());
             PubTator.EntityTypes types = new PubTator.EntityTypes(geneTypes, diseaseTypes);
             for (Path file : what.gold) {
-                byCorpus.put(file.getFileName().toString(), new EntityEvaluation(v, PubTator.read(file, types)));
+                byCorpus.put(file.getFileName().toString(), new EntityEvaluation(v, PubTator.read(file, types), diseaseIds));
             }
         } else {
             List<Corpus.Annotated> corpora = Corpus.readAll(data);
             Set<String> lockbox = Corpus.lockbox(corpora);
             for (Corpus.Annotated a : corpora) {
-                byCorpus.put(a.corpus().name(), new EntityEvaluation(a.corpus().genes(), a.corpus().diseases()));
+                byCorpus.put(a.corpus().name(), new EntityEvaluation(a.corpus().genes(), a.corpus().diseases(), diseaseIds));
             }
             if (what.lockbox) {
                 Vocabulary v = read(vocabularyFolder());
