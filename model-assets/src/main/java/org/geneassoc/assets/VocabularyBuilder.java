@@ -24,6 +24,7 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.zip.GZIPInputStream;
 import org.geneassoc.evaluation.Corpus;
+import org.geneassoc.evaluation.DiseaseIds;
 import org.geneassoc.evaluation.PubTator;
 import org.geneassoc.ner.Concept;
 import org.geneassoc.ner.EntityMatcher;
@@ -77,7 +78,8 @@ public final class VocabularyBuilder {
     private static final java.util.regex.Pattern MICRO_RNA = java.util.regex.Pattern.compile("(?i)mir(\\d+[a-z]?(?:-\\d+)?)");
     private static final List<String> SOURCES = List.of("vocab/ncbi-human-genes.tsv", "vocab/ncbi-mouse-genes.tsv", "vocab/ncbi-rat-genes.tsv",
             "vocab/ncbi-human-genes-all-types.tsv.gz", "vocab/ncbi-mouse-genes-all-types.tsv.gz", "vocab/ncbi-rat-genes-all-types.tsv.gz",
-            "vocab/hgnc.tsv", "vocab/ncbi-orthologs-human-mouse-rat.tsv", "vocab/disease-vocabulary.tsv", "vocab/disease-term-sources.tsv.gz");
+            "vocab/hgnc.tsv", "vocab/ncbi-orthologs-human-mouse-rat.tsv", "vocab/disease-vocabulary.tsv", "vocab/disease-term-sources.tsv.gz",
+            DiseaseIds.XREFS);
 
     private final Set<Filter> filters;
     private final Set<DiseaseVariants.Rule> variantRules;
@@ -160,7 +162,7 @@ public final class VocabularyBuilder {
             corpora.add(a);
             learnedFrom.put(c.corpus().file(), a.documents().size());
         }
-        addAnnotatedNames(corpora);
+        addAnnotatedNames(corpora, DiseaseIds.read(data));
         addOrthologNames();
         if (filters.contains(Filter.FALSE_FRIENDS)) {
             dropFalseFriends(corpora);
@@ -508,9 +510,11 @@ public final class VocabularyBuilder {
     /**
      * Each annotated mention text names the ID it was annotated with most often, over the corpora that
      * annotate its kind. For genes this adds, per species, names the tables lack and never replaces one
-     * (genes of other species are not counted); for diseases the annotation wins over the tables.
+     * (genes of other species are not counted); for diseases the annotation wins over the tables. A disease
+     * annotated with an OMIM ID that MEDIC merges into a MeSH concept votes for that concept, as BioRED writes
+     * it, unless the disease vocabulary keeps the OMIM ID as a concept of its own.
      */
-    private void addAnnotatedNames(List<Corpus.Annotated> corpora) {
+    private void addAnnotatedNames(List<Corpus.Annotated> corpora, DiseaseIds diseaseIds) {
         Map<String, Species> speciesOf = new HashMap<>();
         symbols.forEach((s, ids) -> ids.keySet().forEach(id -> speciesOf.put(id, s)));
         Map<String, Map<String, Integer>> geneVotes = new HashMap<>();
@@ -530,7 +534,8 @@ public final class VocabularyBuilder {
                     }
                     // A gene mention may carry one ID per species (E-cadherin: 12550,999); each votes in its species.
                     // Two IDs of one species make it a family ("MMPs"), which names no one gene.
-                    List<String> ids = m.isGene() ? m.ids().stream().filter(speciesOf::containsKey).toList() : m.ids();
+                    List<String> ids = m.isGene() ? m.ids().stream().filter(speciesOf::containsKey).toList()
+                            : m.ids().stream().map(id -> diseaseNames.containsKey(id) ? id : diseaseIds.apply(id)).toList();
                     boolean oneEach = ids.stream().map(speciesOf::get).distinct().count() == ids.size();
                     if (ids.isEmpty() || (m.isDisease() && ids.size() != 1) || (m.isGene() && (!oneEach || ids.size() < m.ids().size()))) {
                         continue;

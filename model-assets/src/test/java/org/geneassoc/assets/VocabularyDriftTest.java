@@ -8,7 +8,11 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.zip.GZIPInputStream;
+import org.geneassoc.evaluation.DiseaseIds;
 import org.geneassoc.ner.MentionModel;
 import org.geneassoc.ner.Vocabulary;
 import org.geneassoc.testing.SharedData;
@@ -44,6 +48,22 @@ class VocabularyDriftTest {
         MentionTrainer.learnOutsideLockbox(SharedSpark.get(), data).write(dir);
         assertThat(dir.resolve(MentionModel.FILE)).as("mentions.json; run bin/geneassoc vocabulary and commit the result")
                 .hasSameBinaryContentAs(COMMITTED.resolve(MentionModel.FILE));
+    }
+
+    @Test
+    void aDiseaseNameLearntWithAnOmimIdNamesTheMeshConceptMedicMergesItInto() throws Exception {
+        Path data = SharedData.require("vocab/disease-vocabulary.tsv").getParent().getParent();
+        DiseaseIds medic = DiseaseIds.read(data);
+        Set<String> ownConcepts = Files.readAllLines(data.resolve("vocab/disease-vocabulary.tsv")).stream()
+                .map(line -> line.split("\t", 2)[0]).collect(Collectors.toSet());
+        List<String> learnt = gunzip(COMMITTED.resolve(Vocabulary.FILE)).lines()
+                .filter(line -> line.startsWith("DISEASE\t") && line.endsWith("\tannotated corpora")).toList();
+        // NCBI Disease writes Pelizaeus-Merzbacher disease as OMIM:312080, BioRED and MeSH as D020371.
+        assertThat(learnt).anyMatch(line -> line.contains("\tPelizaeus-Merzbacher disease\tD020371\t"));
+        assertThat(learnt).as("learnt names whose OMIM ID MEDIC merges into one MeSH concept").noneMatch(line -> {
+            String id = line.split("\t")[3];
+            return !ownConcepts.contains(id) && !medic.apply(id).equals(id);
+        });
     }
 
     @Test
