@@ -6,8 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
@@ -45,22 +47,21 @@ public final class DiseaseIds implements UnaryOperator<String> {
 
     /** From cross-reference lines {@code ID<TAB>XrefID} (a header line is skipped: it has no OMIM ID). */
     static DiseaseIds of(List<String> lines) {
-        Map<String, String> mesh = new HashMap<>();
-        Map<String, Integer> count = new HashMap<>();
+        Map<String, Set<String>> mesh = new HashMap<>();
         for (String line : lines) {
             String[] c = line.split("\t");
             if (c.length == 2 && c[0].startsWith("OMIM:") && c[1].startsWith("MESH:")) {
-                mesh.put(c[0], c[1].substring("MESH:".length()));
-                count.merge(c[0], 1, Integer::sum);
+                mesh.computeIfAbsent(c[0], k -> new HashSet<>()).add(c[1].substring("MESH:".length()));
             }
         }
         // An OMIM ID mapped to several MeSH concepts names none of them alone.
-        count.forEach((omim, n) -> {
-            if (n > 1) {
-                mesh.remove(omim);
+        Map<String, String> one = new HashMap<>();
+        mesh.forEach((omim, ids) -> {
+            if (ids.size() == 1) {
+                one.put(omim, ids.iterator().next());
             }
         });
-        return new DiseaseIds(mesh);
+        return new DiseaseIds(one);
     }
 
     @Override

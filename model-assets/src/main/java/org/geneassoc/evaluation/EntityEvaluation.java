@@ -139,10 +139,8 @@ public final class EntityEvaluation {
     /** A mention found, at its offset into "title abstract" and with a disease's ID as {@link #diseaseIds} reads it. */
     private Mention asScored(Mention m, int offset) {
         Concept c = m.concept();
-        if (c.type() == Concept.EntityType.DISEASE && !diseaseIds.apply(c.id()).equals(c.id())) {
-            c = Concept.disease(diseaseIds.apply(c.id()), c.name());
-        }
-        return new Mention(m.start() + offset, m.end() + offset, m.text(), c);
+        String id = c.type() == Concept.EntityType.DISEASE ? diseaseIds.apply(c.id()) : c.id();
+        return new Mention(m.start() + offset, m.end() + offset, m.text(), id.equals(c.id()) ? c : Concept.disease(id, c.name()));
     }
 
     private static boolean isGene(Mention m) {
