@@ -71,7 +71,13 @@ public final class VocabularyBuilder {
         /** Names that several concepts share, unless exactly one of them has it as its preferred name. */
         SHARED_NAMES,
         /** Names the annotated corpora show to be mostly something else (see the class comment). */
-        FALSE_FRIENDS
+        FALSE_FRIENDS,
+        /**
+         * Genes of a second mitochondrial genome filed under the species (an archaic human's, another mouse strain's) that
+         * repeat a mitochondrial gene under its bare name: as a symbol, "COX2" would otherwise name that record, not
+         * MT-CO2 or PTGS2, in every abstract that writes "COX-2".
+         */
+        MITOCHONDRIAL_DUPLICATES
     }
 
     /** A microRNA gene symbol (MIR21, Mir21a, Mir125b-1) and the name texts use after "miR-"/"miRNA-". */
@@ -246,6 +252,13 @@ public final class VocabularyBuilder {
         int coding = rows.size();
         // Non-coding RNA genes (miR-21, MEG3, PVT1) are genes in BioRED too; pseudogenes and the rest are not named in abstracts.
         rows.addAll(rows(allTypes, 5).stream().filter(c -> c[4].equals("ncRNA")).toList());
+        int read = rows.size();
+        int mitochondrialDuplicates = 0;
+        if (filters.contains(Filter.MITOCHONDRIAL_DUPLICATES)) {
+            List<String[]> kept = withoutMitochondrialDuplicates(rows);
+            mitochondrialDuplicates = rows.size() - kept.size();
+            rows = kept;
+        }
         Map<String, Vocabulary.Term> terms = genes.get(s);
         for (String[] c : rows) {
             symbols.get(s).put(c[0], c[1]);
@@ -306,10 +319,30 @@ public final class VocabularyBuilder {
             terms.put(e.getKey(), new Vocabulary.Term(n[1], gene(s, n[0]), n[2]));
         }
         report.put(s.name().toLowerCase(java.util.Locale.ROOT) + "Genes", coding);
-        report.put(s.name().toLowerCase(java.util.Locale.ROOT) + "NcRnaGenes", rows.size() - coding);
+        report.put(s.name().toLowerCase(java.util.Locale.ROOT) + "NcRnaGenes", read - coding);
         report.put(s.name().toLowerCase(java.util.Locale.ROOT) + "NamesSharedByGenesSkipped", shared);
         report.put(s.name().toLowerCase(java.util.Locale.ROOT) + "FamilyNamesSkipped", families);
         report.put(s.name().toLowerCase(java.util.Locale.ROOT) + "ShortSynonymsSkipped", shortSynonyms);
+        report.put(s.name().toLowerCase(java.util.Locale.ROOT) + "MitochondrialDuplicatesSkipped", mitochondrialDuplicates);
+    }
+
+    /**
+     * {@code rows} (ID, symbol, synonyms, full name) less each gene whose symbol is a synonym of an "MT-" gene and whose
+     * full name is that gene's or only its own symbol: the same gene, recorded from another mitochondrial genome.
+     */
+    static List<String[]> withoutMitochondrialDuplicates(List<String[]> rows) {
+        Map<String, Set<String>> fullNamesBySynonym = new HashMap<>();
+        for (String[] c : rows) {
+            if (c[1].regionMatches(true, 0, "MT-", 0, 3)) {
+                for (String synonym : c[2].split("\\|")) {
+                    fullNamesBySynonym.computeIfAbsent(synonym, k -> new HashSet<>()).add(c[3]);
+                }
+            }
+        }
+        return rows.stream().filter(c -> {
+            Set<String> fullNames = fullNamesBySynonym.get(c[1]);
+            return fullNames == null || !(fullNames.contains(c[3]) || c[3].equalsIgnoreCase(c[1]));
+        }).toList();
     }
 
     /** Whether at least three names are this key plus a number, or a letter and a number ("mmp" + "2", "s100" + "a4"). */
