@@ -253,11 +253,8 @@ public final class VocabularyBuilder {
         // Non-coding RNA genes (miR-21, MEG3, PVT1) are genes in BioRED too; pseudogenes and the rest are not named in abstracts.
         rows.addAll(rows(allTypes, 5).stream().filter(c -> c[4].equals("ncRNA")).toList());
         int read = rows.size();
-        int mitochondrialDuplicates = 0;
         if (filters.contains(Filter.MITOCHONDRIAL_DUPLICATES)) {
-            List<String[]> kept = withoutMitochondrialDuplicates(rows);
-            mitochondrialDuplicates = rows.size() - kept.size();
-            rows = kept;
+            rows = withoutMitochondrialDuplicates(rows);
         }
         Map<String, Vocabulary.Term> terms = genes.get(s);
         for (String[] c : rows) {
@@ -323,7 +320,7 @@ public final class VocabularyBuilder {
         report.put(s.name().toLowerCase(java.util.Locale.ROOT) + "NamesSharedByGenesSkipped", shared);
         report.put(s.name().toLowerCase(java.util.Locale.ROOT) + "FamilyNamesSkipped", families);
         report.put(s.name().toLowerCase(java.util.Locale.ROOT) + "ShortSynonymsSkipped", shortSynonyms);
-        report.put(s.name().toLowerCase(java.util.Locale.ROOT) + "MitochondrialDuplicatesSkipped", mitochondrialDuplicates);
+        report.put(s.name().toLowerCase(java.util.Locale.ROOT) + "MitochondrialDuplicatesSkipped", read - rows.size());
     }
 
     /**
