@@ -62,8 +62,6 @@ public final class VocabularyBuilder {
     public enum Filter {
         /** Gene names that are the stem of several genes' symbols ("MMP" for MMP1, MMP2, …; "Smad"): a family, not one gene. */
         GENE_FAMILY_NAMES,
-        /** Gene synonyms (not symbols) of at most four letters and no digit ("IR", "STOP", "NET"): mostly other things in a text. */
-        SHORT_GENE_SYNONYMS,
         /** OMIM titles that join several entries ("…, INCLUDED") or name a risk, not a disease ("…, SUSCEPTIBILITY TO"). */
         OMIM_COMPOUND_TITLES,
         /** Synonyms that are short abbreviations ("AD", "NIDDM"): they name many things; a text that defines one still finds it. */
@@ -80,6 +78,11 @@ public final class VocabularyBuilder {
         MITOCHONDRIAL_DUPLICATES
     }
 
+    /**
+     * The source of a short gene synonym ({@link #isShortWord}). Such names were once left out; the mention model now
+     * judges each match of one where it stands, and its own source lets it weigh them apart from longer synonyms.
+     */
+    static final String SHORT_SYNONYM = "NCBI Gene short synonym";
     /** A microRNA gene symbol (MIR21, Mir21a, Mir125b-1) and the name texts use after "miR-"/"miRNA-". */
     private static final java.util.regex.Pattern MICRO_RNA = java.util.regex.Pattern.compile("(?i)mir(\\d+[a-z]?(?:-\\d+)?)");
     private static final List<String> SOURCES = List.of("vocab/ncbi-human-genes.tsv", "vocab/ncbi-mouse-genes.tsv", "vocab/ncbi-rat-genes.tsv",
@@ -272,18 +275,10 @@ public final class VocabularyBuilder {
             owners.computeIfAbsent(key, k -> new HashSet<>()).add(n[0]);
             first.putIfAbsent(key, n);
         };
-        int shortSynonyms = 0;
         for (String[] c : rows) {
             for (String syn : c[2].split("\\|")) {
-                String shape = TermKey.shape(syn);
-                boolean shortWord = shape.length() <= 4 && shape.chars().allMatch(Character::isLetter);
-                if (!usableAlias(syn.strip())) {
-                    continue;
-                }
-                if (shortWord && filters.contains(Filter.SHORT_GENE_SYNONYMS)) {
-                    shortSynonyms++;
-                } else {
-                    name.accept(new String[] {c[0], syn.strip(), "NCBI Gene synonym"});
+                if (usableAlias(syn.strip())) {
+                    name.accept(new String[] {c[0], syn.strip(), isShortWord(syn) ? SHORT_SYNONYM : "NCBI Gene synonym"});
                 }
             }
             java.util.regex.Matcher mir = MICRO_RNA.matcher(c[1]);
@@ -298,6 +293,7 @@ public final class VocabularyBuilder {
         }
         int shared = 0;
         int families = 0;
+        int shortSynonyms = 0;
         TreeSet<String> allKeys = new TreeSet<>(owners.keySet());
         allKeys.addAll(terms.keySet());
         for (Map.Entry<String, Set<String>> e : new TreeMap<>(owners).entrySet()) {
@@ -314,12 +310,15 @@ public final class VocabularyBuilder {
             }
             String[] n = first.get(e.getKey());
             terms.put(e.getKey(), new Vocabulary.Term(n[1], gene(s, n[0]), n[2]));
+            if (n[2].equals(SHORT_SYNONYM)) {
+                shortSynonyms++;
+            }
         }
         report.put(s.name().toLowerCase(java.util.Locale.ROOT) + "Genes", coding);
         report.put(s.name().toLowerCase(java.util.Locale.ROOT) + "NcRnaGenes", read - coding);
         report.put(s.name().toLowerCase(java.util.Locale.ROOT) + "NamesSharedByGenesSkipped", shared);
         report.put(s.name().toLowerCase(java.util.Locale.ROOT) + "FamilyNamesSkipped", families);
-        report.put(s.name().toLowerCase(java.util.Locale.ROOT) + "ShortSynonymsSkipped", shortSynonyms);
+        report.put(s.name().toLowerCase(java.util.Locale.ROOT) + "ShortSynonymsForTheMentionModel", shortSynonyms);
         report.put(s.name().toLowerCase(java.util.Locale.ROOT) + "MitochondrialDuplicatesSkipped", read - rows.size());
     }
 
@@ -364,6 +363,12 @@ public final class VocabularyBuilder {
     private static boolean usableAlias(String a) {
         String s = TermKey.shape(a);
         return hasLetter(a) && (s.length() >= 3 || (s.length() == 2 && s.chars().anyMatch(Character::isDigit)));
+    }
+
+    /** A synonym of at most four letters and no digit ("IR", "STOP", "NET"): as often another word in a text as the gene. */
+    private static boolean isShortWord(String synonym) {
+        String shape = TermKey.shape(synonym);
+        return shape.length() <= 4 && shape.chars().allMatch(Character::isLetter);
     }
 
     private static boolean hasLetter(String name) {

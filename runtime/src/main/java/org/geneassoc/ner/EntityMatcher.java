@@ -38,6 +38,8 @@ public final class EntityMatcher {
     private static final Pattern RANGE_END = Pattern.compile("\\G-(\\d{1,3})\\b(?![.\\d%])");
     /** Most members a range may stand for ("Mcm2-7" is six). */
     static final int MAX_RANGE = 10;
+    /** A gap between words that ends a clause or a sentence ("37 C; ROS", "type C. ROS"), unless the name writes it ("St. Anthony's fire"). */
+    private static final Pattern CLAUSE_BREAK = Pattern.compile("[;:!?]|\\.\\s");
     private static final Pattern SHORT_FORM = Pattern.compile("\\G\\s*\\(([A-Za-z][A-Za-z0-9αβγδκ-]{1,9})\\)");
 
     private final Vocabulary vocabulary;
@@ -369,6 +371,8 @@ public final class EntityMatcher {
     /**
      * A span of several words names {@code form} only where the form has a separator too: "genes is" is
      * not "Genesis", "a 15" not "A15". A hyphen or slash may join what the form writes as one ("IL-6", "IL6").
+     * A clause or sentence break between two words is no separator unless the form has it too: "37 C; ROS" is not
+     * "C-ROS", while "NAD(P)H:quinone" may be a name written so.
      */
     static boolean breaksAgree(String text, List<int[]> words, int first, int last, String[] wordKeys, boolean[] skipped, String form) {
         if (first == last) {
@@ -382,7 +386,7 @@ public final class EntityMatcher {
             }
             String gap = text.substring(words.get(w - 1)[1], words.get(w)[0]);
             boolean joined = gap.equals("-") || gap.equals("/") || gap.isEmpty() || (skipped[w - 1] && w - 1 > first);
-            if (!joined && !formBreaks.get(k)) {
+            if (!joined && (!formBreaks.get(k) || (CLAUSE_BREAK.matcher(gap).find() && !form.contains(gap.strip())))) {
                 return false;
             }
             k += wordKeys[w].length();
