@@ -103,6 +103,12 @@ class EntityMatcherTest {
     }
 
     @Test
+    void aNameSpansAClauseBreakWhereItsOwnFormWritesOne() {
+        // The matcher keeps a name from spanning "; " or ". " ("37 C; ROS" is not C-ROS, above) unless the name has it.
+        assertThat(ids("St. Anthony's fire was seen in patients.")).containsEntry("St. Anthony's fire", "DISEASE:D004881");
+    }
+
+    @Test
     void aGeneIsTheSpeciesTheStudyIsAbout() {
         assertThat(ids("BRCA1 mutations in women with breast cancer")).containsEntry("BRCA1", "GENE:672");
         assertThat(ids("Brca1 knockout mice develop mammary tumours")).containsEntry("Brca1", "GENE:12189");
