@@ -277,8 +277,9 @@ public final class VocabularyBuilder {
         };
         for (String[] c : rows) {
             for (String syn : c[2].split("\\|")) {
-                if (usableAlias(syn.strip())) {
-                    name.accept(new String[] {c[0], syn.strip(), isShortWord(syn) ? SHORT_SYNONYM : "NCBI Gene synonym"});
+                String alias = syn.strip();
+                if (usableAlias(alias)) {
+                    name.accept(new String[] {c[0], alias, isShortWord(alias) ? SHORT_SYNONYM : "NCBI Gene synonym"});
                 }
             }
             java.util.regex.Matcher mir = MICRO_RNA.matcher(c[1]);
@@ -314,12 +315,13 @@ public final class VocabularyBuilder {
                 shortSynonyms++;
             }
         }
-        report.put(s.name().toLowerCase(java.util.Locale.ROOT) + "Genes", coding);
-        report.put(s.name().toLowerCase(java.util.Locale.ROOT) + "NcRnaGenes", read - coding);
-        report.put(s.name().toLowerCase(java.util.Locale.ROOT) + "NamesSharedByGenesSkipped", shared);
-        report.put(s.name().toLowerCase(java.util.Locale.ROOT) + "FamilyNamesSkipped", families);
-        report.put(s.name().toLowerCase(java.util.Locale.ROOT) + "ShortSynonymsForTheMentionModel", shortSynonyms);
-        report.put(s.name().toLowerCase(java.util.Locale.ROOT) + "MitochondrialDuplicatesSkipped", read - rows.size());
+        String species = s.name().toLowerCase(java.util.Locale.ROOT);
+        report.put(species + "Genes", coding);
+        report.put(species + "NcRnaGenes", read - coding);
+        report.put(species + "NamesSharedByGenesSkipped", shared);
+        report.put(species + "FamilyNamesSkipped", families);
+        report.put(species + "ShortSynonymsForTheMentionModel", shortSynonyms);
+        report.put(species + "MitochondrialDuplicatesSkipped", read - rows.size());
     }
 
     /**
