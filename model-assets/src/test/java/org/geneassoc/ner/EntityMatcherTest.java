@@ -109,6 +109,14 @@ class EntityMatcherTest {
     }
 
     @Test
+    void aClauseBreakMustStandWhereTheNameWritesIt() {
+        assertThat(ids("The bile acid-CoA:amino acid N-acyltransferase gene was cloned."))
+                .containsEntry("bile acid-CoA:amino acid N-acyltransferase", "GENE:570");
+        // The name writes ":" after "CoA", not after "amino acid": this text's ": " there ends a clause.
+        assertThat(ids("The bile acid-CoA amino acid: N-acyltransferase gene was cloned.")).doesNotContainValue("GENE:570");
+    }
+
+    @Test
     void aGeneIsTheSpeciesTheStudyIsAbout() {
         assertThat(ids("BRCA1 mutations in women with breast cancer")).containsEntry("BRCA1", "GENE:672");
         assertThat(ids("Brca1 knockout mice develop mammary tumours")).containsEntry("Brca1", "GENE:12189");

@@ -371,14 +371,15 @@ public final class EntityMatcher {
     /**
      * A span of several words names {@code form} only where the form has a separator too: "genes is" is
      * not "Genesis", "a 15" not "A15". A hyphen or slash may join what the form writes as one ("IL-6", "IL6").
-     * A clause or sentence break between two words is no separator unless the form has it too: "37 C; ROS" is not
-     * "C-ROS", while "NAD(P)H:quinone" may be a name written so.
+     * A clause or sentence break between two words is no separator unless the form has one at that place too:
+     * "37 C; ROS" is not "C-ROS", while "NAD(P)H:quinone" may be a name written so. A full stop the form writes
+     * without a space ("St.Anthony") still counts as its break there.
      */
     static boolean breaksAgree(String text, List<int[]> words, int first, int last, String[] wordKeys, boolean[] skipped, String form) {
         if (first == last) {
             return true;
         }
-        java.util.BitSet formBreaks = separators(TermKey.withoutPossessive(form));
+        Map<Integer, String> formBreaks = separators(TermKey.withoutPossessive(form));
         int k = wordKeys[first].length();
         for (int w = first + 1; w <= last; w++) {
             if (skipped[w]) {
@@ -386,7 +387,8 @@ public final class EntityMatcher {
             }
             String gap = text.substring(words.get(w - 1)[1], words.get(w)[0]);
             boolean joined = gap.equals("-") || gap.equals("/") || gap.isEmpty() || (skipped[w - 1] && w - 1 > first);
-            if (!joined && (!formBreaks.get(k) || (CLAUSE_BREAK.matcher(gap).find() && !form.contains(gap.strip())))) {
+            String formGap = formBreaks.get(k);
+            if (!joined && (formGap == null || (CLAUSE_BREAK.matcher(gap).find() && !CLAUSE_BREAK.matcher(formGap + " ").find()))) {
                 return false;
             }
             k += wordKeys[w].length();
@@ -394,14 +396,15 @@ public final class EntityMatcher {
         return true;
     }
 
-    /** Key offsets where a name has a separator between its words ("CI 2" at 2; "Or18" has none). */
-    private static java.util.BitSet separators(String form) {
-        java.util.BitSet out = new java.util.BitSet();
+    /** The separator between a name's words at each key offset where it has one ("CI 2": " " at 2; "Or18" has none). */
+    private static Map<Integer, String> separators(String form) {
+        Map<Integer, String> out = new HashMap<>();
         int k = 0;
         for (int i = 0; i < form.length(); i++) {
-            int n = TermKey.gene(String.valueOf(form.charAt(i))).length();
+            String c = String.valueOf(form.charAt(i));
+            int n = TermKey.gene(c).length();
             if (n == 0) {
-                out.set(k);
+                out.merge(k, c, String::concat);
             }
             k += n;
         }
