@@ -631,6 +631,17 @@ public final class VocabularyBuilder {
                 .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder()))).orElseThrow().getKey();
     }
 
+    /**
+     * The names that go with a disease concept the corpora show to be mostly unannotated under all its names together
+     * ("wound", "wounds", "injuries"): those its matches were seen by too rarely to judge alone. A name judged alone and
+     * not found wrong stays: "blindness" is mostly annotated, though "blind" in "double-blind" sinks Blindness as a whole.
+     *
+     * @param seen {seen, right} per name key, as {@link #dropFalseFriends} counts them ("D" + the disease key)
+     */
+    static List<String> namesTooRareToJudge(Set<String> conceptKeys, Map<String, int[]> seen) {
+        return conceptKeys.stream().filter(k -> seen.get("D" + k)[0] < MIN_SEEN).toList();
+    }
+
     /** Whether matches counted as {seen, right} are enough to judge and mostly land on no gold entity of their type. */
     private static boolean mostlyWrong(int[] seenRight, double minPrecision) {
         return seenRight[0] >= MIN_SEEN && (double) seenRight[1] / seenRight[0] < minPrecision;
@@ -693,13 +704,11 @@ public final class VocabularyBuilder {
         }
         Collections.sort(dropped);
         report.put("falseFriendsDropped", dropped);
-        // A disease concept the corpora show to be mostly unannotated under whichever of its names ("wound", "wounds", "injuries"):
-        // the names it was seen by go, though each was seen too rarely to judge alone.
         List<String> concepts = new ArrayList<>();
         for (Map.Entry<String, int[]> e : new TreeMap<>(seenConcepts).entrySet()) {
             int[] c = e.getValue();
             if (mostlyWrong(c, DISEASE_MIN_PRECISION)) {
-                conceptKeys.get(e.getKey()).forEach(diseases::remove);
+                namesTooRareToJudge(conceptKeys.get(e.getKey()), seen).forEach(diseases::remove);
                 concepts.add(e.getKey() + " " + diseaseNames.getOrDefault(e.getKey(), "") + " (" + c[1] + "/" + c[0] + ")");
             }
         }

@@ -3,6 +3,8 @@ package org.geneassoc.assets;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The gene table rules that need no reference data. */
@@ -26,5 +28,12 @@ class VocabularyBuilderTest {
                 gene("7668603", "ND1", "", "NADH dehydrogenase subunit 1"));
         assertThat(VocabularyBuilder.withoutMitochondrialDuplicates(rows)).extracting(c -> c[0])
                 .containsExactly("4513", "5743", "999", "17716");
+    }
+
+    @Test
+    void aConceptMostlyUnannotatedTakesOnlyItsNamesTooRareToJudgeWithIt() {
+        // Blindness as a whole is mostly unannotated, sunk by "blind" in "double-blind"; "blindness" itself is right.
+        Map<String, int[]> seen = Map.of("Dblind", new int[] {66, 1}, "Dblindness", new int[] {3, 3}, "Dblinded", new int[] {2, 0});
+        assertThat(VocabularyBuilder.namesTooRareToJudge(Set.of("blind", "blindness", "blinded"), seen)).containsExactly("blinded");
     }
 }

@@ -256,7 +256,7 @@ public final class TrainRelationsCommand implements Callable<Integer> {
         lines.add("");
         lines.add("| threshold | P | R | F1 |");
         lines.add("|---|---|---|---|");
-        for (double t : List.of(0.2, 0.25, 0.3, 0.4, 0.5, 0.6, 0.7, 0.75, 0.8, 0.9)) {
+        for (double t : List.of(0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6, 0.7, 0.75, 0.8, 0.9)) {
             SetScores s = Outcome.at(outcome.endToEnd(), gold, t);
             lines.add(String.format(Locale.ROOT, "| %.2f | %.4f | %.4f | %.4f |", t, s.precision(), s.recall(), s.f1()));
         }
