@@ -634,7 +634,7 @@ public final class VocabularyBuilder {
     /**
      * The names that go with a disease concept the corpora show to be mostly unannotated under all its names together
      * ("wound", "wounds", "injuries"): those its matches were seen by too rarely to judge alone. A name judged alone and
-     * not found wrong stays: "blindness" is mostly annotated, though "blind" in "double-blind" sinks Blindness as a whole.
+     * not found wrong stays: "blindness" keeps its place, though "blind" in "double-blind" sinks Blindness as a whole.
      *
      * @param seen {seen, right} per name key, as {@link #dropFalseFriends} counts them ("D" + the disease key)
      */

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The gene table rules that need no reference data. */
+/** The vocabulary rules that need no reference data. */
 class VocabularyBuilderTest {
     private static String[] gene(String id, String symbol, String synonyms, String fullName) {
         return new String[] {id, symbol, synonyms, fullName};
