@@ -30,12 +30,26 @@ public final class EntityMatcher {
     private static final Pattern LAST_NUMBER = Pattern.compile("(\\d{1,2}|\\bI{1,3}|\\bIV|\\bVI{0,3})$");
     /** "breast and " before "ovarian cancer": a word and a conjunction that share the name's head. */
     private static final Pattern SHARED_HEAD = Pattern.compile("\\b([A-Za-z][a-z]{2,})(?:\\s*,\\s*|\\s+(?:and|or|and/or)\\s+)$");
-    /** The number a gene symbol ends in ("ERK1", "GATA-4", "Smad1"). */
-    private static final Pattern GENE_NUMBER = Pattern.compile("(\\d{1,3})$");
-    /** A further member of a coordinated symbol: "/2", "/-9", ", -5", ", and 5", " and 2" ("ERK1/2", "GATA-4, -5, -6", "CHL1 and 2"). */
-    private static final Pattern NEXT_MEMBER = Pattern.compile("\\G(?:\\s*/\\s*-?|\\s*,\\s*(?:and\\s+|or\\s+)?-?|\\s+(?:and|or)\\s+-?)(\\d{1,3})\\b(?![.\\d%])");
-    /** The end of a range of members: "-7" after "Mcm2" (Mcm2 to Mcm7). */
-    private static final Pattern RANGE_END = Pattern.compile("\\G-(\\d{1,3})\\b(?![.\\d%])");
+    /**
+     * The member a gene symbol ends in: a number, maybe with a letter ("ERK1", "GATA-4", "DNMT3a"), or a Roman
+     * numeral after a hyphen or a space ("ROCK-I", "synapsin I").
+     */
+    private static final Pattern LAST_MEMBER = Pattern.compile("(?:(\\d{1,3}[a-z]?)|(?<=[- ])(I{1,3}|IV|VI{0,3}))$");
+    /** What stands between two members: "/", ", ", ", and ", " or ", with the hyphen some repeat ("GATA-4, -5"). */
+    private static final String MEMBER_GAP = "(?:\\s*/\\s*-?|\\s*,\\s*(?:and\\s+|or\\s+)?-?|\\s+(?:and|or)\\s+-?)";
+    /**
+     * A further numbered member ("ERK1/2", "GATA-4, -5, -6", "CHL1 and 2", "DNMT3a and 3b"), which may repeat the
+     * number before the stem's full stop ("Nav1.1/1.2").
+     */
+    private static final Pattern NEXT_MEMBER = Pattern.compile("\\G" + MEMBER_GAP + "(?:(\\d{1,3})\\.)?(\\d{1,3}[a-z]?)\\b(?![.\\d%])");
+    /** A further Roman member ("ROCK-I/II", "synapsins I and II"). */
+    private static final Pattern NEXT_ROMAN = Pattern.compile("\\G" + MEMBER_GAP + "()(I{1,3}|IV|VI{0,3})\\b(?![-%])");
+    /** The first member of a symbol written apart from it, where a second follows: " 1" in "MEK 1/2". */
+    private static final Pattern FIRST_MEMBER = Pattern.compile("\\G (\\d{1,2})(?=" + MEMBER_GAP + "\\d)");
+    /** The end of a range of members: "-7" after "Mcm2" (Mcm2 to Mcm7), "-1.9" after "Nav1.1". */
+    private static final Pattern RANGE_END = Pattern.compile("\\G-(?:(\\d{1,3})\\.)?(\\d{1,3})\\b(?![.\\d%])");
+    /** The number before a stem's full stop ("1." of "Nav1."), which members may repeat. */
+    private static final Pattern STEM_NUMBER = Pattern.compile("(\\d{1,3})\\.$");
     /** Most members a range may stand for ("Mcm2-7" is six). */
     static final int MAX_RANGE = 10;
     /** A gap between words that ends a clause or a sentence ("37 C; ROS", "type C. ROS"), unless the name writes it ("St. Anthony's fire"). */
@@ -172,46 +186,87 @@ public final class EntityMatcher {
 
     /**
      * The genes a symbol's coordination names beside it, as NLM-Gene and BioRED annotate them: "ERK1/2"
-     * also names ERK2, "Smad1/5/8" Smad5 and Smad8, "GATA-4, -5, -6" GATA5 and GATA6, "Mcm2-7" Mcm3 to Mcm7.
-     * A member is named only where the vocabulary has its symbol in the species of the first; its mention
-     * is the member's number (a range's members all stand on its last).
+     * also names ERK2, "Smad1/5/8" Smad5 and Smad8, "GATA-4, -5, -6" GATA5 and GATA6, "Mcm2-7" Mcm3 to Mcm7,
+     * "ROCK-I/II" ROCK2, "Nav1.1-1.3" Nav1.2 and Nav1.3, "MEK 1/2" MEK1 and MEK2. A member is named only where
+     * the vocabulary has its symbol in the species of the first; its mention is the member's number (a range's
+     * members all stand on its last).
      */
     private List<Mention> coordinatedGenes(String text, Mention m) {
-        Matcher last = GENE_NUMBER.matcher(m.text());
-        if (!last.find()) {
-            return List.of();
-        }
-        String stem = m.text().substring(0, last.start());
-        if (stem.isEmpty() || !Character.isLetter(stem.charAt(stem.length() - 1)) && stem.charAt(stem.length() - 1) != '-') {
-            return List.of();
-        }
+        String name = m.text();
+        Matcher last = LAST_MEMBER.matcher(name);
         List<Mention> out = new ArrayList<>();
+        Pattern nextMember = NEXT_MEMBER;
+        String stem;
+        String lastNumber = null;
+        int from = m.end();
+        if (last.find()) {
+            stem = name.substring(0, last.start());
+            nextMember = last.group(2) != null ? NEXT_ROMAN : NEXT_MEMBER;
+            lastNumber = last.group(1) != null && Character.isDigit(name.charAt(name.length() - 1)) ? last.group(1) : null;
+        } else {
+            Matcher first = FIRST_MEMBER.matcher(text);
+            first.region(m.end(), text.length());
+            if (!Character.isLetter(name.charAt(name.length() - 1)) || !first.lookingAt()) {
+                return out;
+            }
+            stem = name;
+            addGene(out, stem + first.group(1), m, first.start(1), first.end(1), text);
+            if (out.isEmpty()) {
+                return out;
+            }
+            from = first.end();
+        }
+        Matcher stemNumber = STEM_NUMBER.matcher(stem);
+        String repeated = stemNumber.find() ? stemNumber.group(1) : null;
+        if (!isStem(stem, repeated)) {
+            return out;
+        }
         Matcher range = RANGE_END.matcher(text);
-        range.region(m.end(), text.length());
-        if (range.lookingAt()) {
-            int from = Integer.parseInt(last.group(1));
-            int to = Integer.parseInt(range.group(1));
-            if (to > from && to - from < MAX_RANGE) {
-                for (int k = from + 1; k <= to; k++) {
-                    Mention g = geneNamed(stem + k, m.concept().species(), range.start(1), range.end(1), text);
-                    if (g != null) {
-                        out.add(g);
-                    }
+        range.region(from, text.length());
+        if (lastNumber != null && range.lookingAt() && sameRepeat(range.group(1), repeated)) {
+            int low = Integer.parseInt(lastNumber);
+            int high = Integer.parseInt(range.group(2));
+            if (high > low && high - low < MAX_RANGE) {
+                for (int k = low + 1; k <= high; k++) {
+                    addGene(out, stem + k, m, range.start(2), range.end(2), text);
                 }
             }
             return out;
         }
-        Matcher next = NEXT_MEMBER.matcher(text);
-        next.region(m.end(), text.length());
-        while (next.lookingAt()) {
-            Mention g = geneNamed(stem + next.group(1), m.concept().species(), next.start(1), next.end(1), text);
-            if (g == null) {
+        Matcher next = nextMember.matcher(text);
+        next.region(from, text.length());
+        while (next.lookingAt() && sameRepeat(next.group(1), repeated)) {
+            int before = out.size();
+            addGene(out, stem + next.group(2), m, next.start(2), next.end(2), text);
+            if (out.size() == before) {
                 break;
             }
-            out.add(g);
             next.region(next.end(), text.length());
         }
         return out;
+    }
+
+    /** Whether {@code stem} can take a member: it ends in a letter, a hyphen, a space after a letter, or a number's full stop. */
+    private static boolean isStem(String stem, String repeated) {
+        if (stem.isEmpty()) {
+            return false;
+        }
+        char end = stem.charAt(stem.length() - 1);
+        return Character.isLetter(end) || end == '-' || repeated != null
+                || end == ' ' && stem.length() > 1 && Character.isLetter(stem.charAt(stem.length() - 2));
+    }
+
+    /** Whether a member's repeated number ("1" of "1.9") is absent (null, or empty for a Roman member) or the stem's own. */
+    private static boolean sameRepeat(String written, String repeated) {
+        return written == null || written.isEmpty() || written.equals(repeated);
+    }
+
+    /** Adds the gene named {@code symbol} in {@code first}'s species, over {@code start..end}, if the vocabulary has one. */
+    private void addGene(List<Mention> out, String symbol, Mention first, int start, int end, String text) {
+        Mention g = geneNamed(symbol, first.concept().species(), start, end, text);
+        if (g != null) {
+            out.add(g);
+        }
     }
 
     /** A mention over {@code start..end} of the gene of {@code species} that the vocabulary names {@code symbol}, or null. */
