@@ -24,17 +24,19 @@ public final class EntityMatcher {
     static final int CASED_DISEASE = 4;
     /** Longest short form in parentheses that a name may hold inside it. */
     static final int SHORT_FORM_LENGTH = 10;
+    /** A Roman numeral up to eight, as names and coordinations write them ("type II", "ROCK-I"). */
+    private static final String ROMAN = "I{1,3}|IV|VI{0,3}";
     /** ", 2", " and 2", " or II" after a name that ends in a number: "MEN1 and 2", "type I and II". */
-    private static final Pattern NEXT_NUMBER = Pattern.compile("\\G(?:\\s*,\\s*|\\s+(?:and|or|and/or)\\s+)(\\d{1,2}|I{1,3}|IV|VI{0,3})\\b(?![-/%]|\\.\\d)");
+    private static final Pattern NEXT_NUMBER = Pattern.compile("\\G(?:\\s*,\\s*|\\s+(?:and|or|and/or)\\s+)(\\d{1,2}|" + ROMAN + ")\\b(?![-/%]|\\.\\d)");
     /** The number a name ends in, written on its own or joined to the word before it. */
-    private static final Pattern LAST_NUMBER = Pattern.compile("(\\d{1,2}|\\bI{1,3}|\\bIV|\\bVI{0,3})$");
+    private static final Pattern LAST_NUMBER = Pattern.compile("(\\d{1,2}|\\b(?:" + ROMAN + "))$");
     /** "breast and " before "ovarian cancer": a word and a conjunction that share the name's head. */
     private static final Pattern SHARED_HEAD = Pattern.compile("\\b([A-Za-z][a-z]{2,})(?:\\s*,\\s*|\\s+(?:and|or|and/or)\\s+)$");
     /**
      * The member a gene symbol ends in: a number, maybe with a letter ("ERK1", "GATA-4", "DNMT3a"), or a Roman
      * numeral after a hyphen or a space ("ROCK-I", "synapsin I").
      */
-    private static final Pattern LAST_MEMBER = Pattern.compile("(?:(\\d{1,3}[a-z]?)|(?<=[- ])(I{1,3}|IV|VI{0,3}))$");
+    private static final Pattern LAST_MEMBER = Pattern.compile("(?:(\\d{1,3})([a-z]?)|(?<=[- ])(" + ROMAN + "))$");
     /** What stands between two members: "/", ", ", ", and ", " or ", with the hyphen some repeat ("GATA-4, -5"). */
     private static final String MEMBER_GAP = "(?:\\s*/\\s*-?|\\s*,\\s*(?:and\\s+|or\\s+)?-?|\\s+(?:and|or)\\s+-?)";
     /**
@@ -43,7 +45,7 @@ public final class EntityMatcher {
      */
     private static final Pattern NEXT_MEMBER = Pattern.compile("\\G" + MEMBER_GAP + "(?:(\\d{1,3})\\.)?(\\d{1,3}[a-z]?)\\b(?![.\\d%])");
     /** A further Roman member ("ROCK-I/II", "synapsins I and II"). */
-    private static final Pattern NEXT_ROMAN = Pattern.compile("\\G" + MEMBER_GAP + "()(I{1,3}|IV|VI{0,3})\\b(?![-%])");
+    private static final Pattern NEXT_ROMAN = Pattern.compile("\\G" + MEMBER_GAP + "()(" + ROMAN + ")\\b(?![-%])");
     /** The first member of a symbol written apart from it, where a second follows: " 1" in "MEK 1/2". */
     private static final Pattern FIRST_MEMBER = Pattern.compile("\\G (\\d{1,2})(?=" + MEMBER_GAP + "\\d)");
     /** The end of a range of members: "-7" after "Mcm2" (Mcm2 to Mcm7), "-1.9" after "Nav1.1". */
@@ -194,6 +196,7 @@ public final class EntityMatcher {
     private List<Mention> coordinatedGenes(String text, Mention m) {
         String name = m.text();
         Matcher last = LAST_MEMBER.matcher(name);
+        Species species = m.concept().species();
         List<Mention> out = new ArrayList<>();
         Pattern nextMember = NEXT_MEMBER;
         String stem;
@@ -201,19 +204,18 @@ public final class EntityMatcher {
         int from = m.end();
         if (last.find()) {
             stem = name.substring(0, last.start());
-            nextMember = last.group(2) != null ? NEXT_ROMAN : NEXT_MEMBER;
-            lastNumber = last.group(1) != null && Character.isDigit(name.charAt(name.length() - 1)) ? last.group(1) : null;
+            nextMember = last.group(3) != null ? NEXT_ROMAN : NEXT_MEMBER;
+            lastNumber = last.group(1) != null && last.group(2).isEmpty() ? last.group(1) : null;
         } else {
             Matcher first = FIRST_MEMBER.matcher(text);
             first.region(m.end(), text.length());
-            if (!Character.isLetter(name.charAt(name.length() - 1)) || !first.lookingAt()) {
+            Mention g = Character.isLetter(name.charAt(name.length() - 1)) && first.lookingAt()
+                    ? geneNamed(name + first.group(1), species, first.start(1), first.end(1), text) : null;
+            if (g == null) {
                 return out;
             }
+            out.add(g);
             stem = name;
-            addGene(out, stem + first.group(1), m, first.start(1), first.end(1), text);
-            if (out.isEmpty()) {
-                return out;
-            }
             from = first.end();
         }
         Matcher stemNumber = STEM_NUMBER.matcher(stem);
@@ -228,7 +230,10 @@ public final class EntityMatcher {
             int high = Integer.parseInt(range.group(2));
             if (high > low && high - low < MAX_RANGE) {
                 for (int k = low + 1; k <= high; k++) {
-                    addGene(out, stem + k, m, range.start(2), range.end(2), text);
+                    Mention g = geneNamed(stem + k, species, range.start(2), range.end(2), text);
+                    if (g != null) {
+                        out.add(g);
+                    }
                 }
             }
             return out;
@@ -236,11 +241,11 @@ public final class EntityMatcher {
         Matcher next = nextMember.matcher(text);
         next.region(from, text.length());
         while (next.lookingAt() && sameRepeat(next.group(1), repeated)) {
-            int before = out.size();
-            addGene(out, stem + next.group(2), m, next.start(2), next.end(2), text);
-            if (out.size() == before) {
+            Mention g = geneNamed(stem + next.group(2), species, next.start(2), next.end(2), text);
+            if (g == null) {
                 break;
             }
+            out.add(g);
             next.region(next.end(), text.length());
         }
         return out;
@@ -259,14 +264,6 @@ public final class EntityMatcher {
     /** Whether a member's repeated number ("1" of "1.9") is absent (null, or empty for a Roman member) or the stem's own. */
     private static boolean sameRepeat(String written, String repeated) {
         return written == null || written.isEmpty() || written.equals(repeated);
-    }
-
-    /** Adds the gene named {@code symbol} in {@code first}'s species, over {@code start..end}, if the vocabulary has one. */
-    private void addGene(List<Mention> out, String symbol, Mention first, int start, int end, String text) {
-        Mention g = geneNamed(symbol, first.concept().species(), start, end, text);
-        if (g != null) {
-            out.add(g);
-        }
     }
 
     /** A mention over {@code start..end} of the gene of {@code species} that the vocabulary names {@code symbol}, or null. */
