@@ -84,9 +84,15 @@ class MentionModelTest {
         assertThat(other.get(0).source()).isEqualTo(found.get(0));
         assertThat(other.get(0).features()).contains("pair=HUMAN<MOUSE", "cues HUMAN=1", "cues MOUSE=1", "cues RAT=0", "candidate cue share=mid",
                 "candidate cue near", "given cue near", "candidate genes=0", "given genes=all", "genes=1", "source=NCBI Gene symbol",
-                "case=other case", "orthologs", "shape=Aa", "repeated=1");
+                "case=other case", "orthologs", "shape=Aa", "repeated=1", "candidate style share=0", "given style share=all");
         assertThat(MentionModel.otherSpecies(v, "Tnf rose in mice.", null, new EntityMatcher(v).find("Tnf rose in mice.")).get(0).features())
                 .contains("cues HUMAN=0", "candidate cue share=0").doesNotContain("candidate cue near");
+        // A study of human cells that names mice once writes its symbols the human way.
+        String xenograft = "TNF rose in mice.";
+        List<Mention> inMice = new EntityMatcher(v).find(xenograft);
+        assertThat(inMice).extracting(Mention::concept).containsExactly(MOUSE_TNF);
+        assertThat(MentionModel.otherSpecies(v, xenograft, null, inMice).get(0).features())
+                .contains("candidate style share=all", "given style share=0");
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -135,13 +136,15 @@ public final class MentionModel implements Serializable {
      * entry for the name in that species, or a rodent gene's human ortholog) and that no mention names yet,
      * its first mention's features: the two species; how often the study names each species (in {@code text}
      * and {@code context}) and whether a word near the mention names either; what share of the text's genes
-     * are of either species and how many genes it names; the candidate entry's source and case against the
-     * text; whether the two genes are orthologs; the name's shape; how often the text names the gene.
+     * are of either species and how many genes it names; what share of its gene names are written the way
+     * either species' symbols are (see {@link NomenclatureStyle}); the candidate entry's source and case
+     * against the text; whether the two genes are orthologs; the name's shape; how often the text names the gene.
      */
     public static List<Candidate> otherSpecies(Vocabulary vocabulary, String text, String context, List<Mention> found) {
         // Species words are counted once a candidate needs them: most texts have none, and this runs on every text.
         int[] cues = null;
         int allCues = 0;
+        int[] styles = null;
         Map<String, Species> genes = new LinkedHashMap<>();
         Map<String, Integer> repeated = new HashMap<>();
         for (Mention m : found) {
@@ -195,6 +198,12 @@ public final class MentionModel implements Serializable {
                 f.add("candidate genes=" + share(bySpecies[s.ordinal()], genes.size()));
                 f.add("given genes=" + share(bySpecies[given.ordinal()], genes.size()));
                 f.add("genes=" + count(genes.size()));
+                if (styles == null) {
+                    styles = NomenclatureStyle.count(found);
+                }
+                int styled = Arrays.stream(styles).sum();
+                f.add("candidate style share=" + share(styles[NomenclatureStyle.of(s).ordinal()], styled));
+                f.add("given style share=" + share(styles[NomenclatureStyle.of(given).ordinal()], styled));
                 f.add("source=" + (term == null ? "ortholog" : source(term.source())));
                 f.add("case=" + (term == null ? "none" : term.form().equals(m.text()) ? "same" : term.form().equalsIgnoreCase(m.text()) ? "other case" : "other"));
                 if (given == Species.HUMAN ? m.concept().id().equals(c.orthologId()) : c.id().equals(m.concept().orthologId())) {
@@ -207,6 +216,40 @@ public final class MentionModel implements Serializable {
             }
         }
         return new ArrayList<>(out.values());
+    }
+
+    /**
+     * How gene symbols are written: human ones in capitals ("BRCA1"), mouse and rat ones with a capital and then
+     * small letters ("Brca1"). A study of human cells that names mice once still writes its genes the human way.
+     */
+    enum NomenclatureStyle {
+        HUMAN, RODENT;
+
+        static NomenclatureStyle of(Species s) {
+            return s == Species.HUMAN ? HUMAN : RODENT;
+        }
+
+        /** The text's gene mentions written in each style (by ordinal); names with fewer than two letters, or mixed ("mTOR"), in neither. */
+        static int[] count(List<Mention> found) {
+            int[] out = new int[values().length];
+            for (Mention m : found) {
+                if (m.concept().type() != Concept.EntityType.GENE) {
+                    continue;
+                }
+                String letters = m.text().codePoints().filter(Character::isLetter)
+                        .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+                if (letters.length() < 2) {
+                    continue;
+                }
+                String rest = letters.substring(1);
+                if (letters.equals(letters.toUpperCase(Locale.ROOT))) {
+                    out[HUMAN.ordinal()]++;
+                } else if (Character.isUpperCase(letters.charAt(0)) && rest.equals(rest.toLowerCase(Locale.ROOT))) {
+                    out[RODENT.ordinal()]++;
+                }
+            }
+            return out;
+        }
     }
 
     /** Characters on each side of a mention in which a species word counts as near it. */
