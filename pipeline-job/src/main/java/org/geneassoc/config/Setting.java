@@ -25,7 +25,7 @@ public enum Setting {
             "JSON Lines output folder, replaced on each run (added to with --skip-existing), with _SUMMARY.json.", Setting::text),
     FORMAT("format", null, () -> "auto", "FORMAT", "auto (by content), europepmc-xml, europepmc-json or pubmed-xml.",
             InputFormat::fromFlag),
-    ASSOCIATION_THRESHOLD("associationThreshold", null, () -> "0.2", "Z",
+    ASSOCIATION_THRESHOLD("associationThreshold", null, () -> "0.25", "Z",
             "Write the gene-disease pairs whose relation-model score (a calibrated probability) is at least Z; 0.75 for precision.", Setting::probability),
     SENTENCE_THRESHOLD("sentenceThreshold", null, () -> "0.7", "Y",
             "List in gda the evidence sentences (without a vocabulary: the sentences) whose sentence score is at least Y.",
