@@ -145,6 +145,7 @@ public final class MentionModel implements Serializable {
         int[] cues = null;
         int allCues = 0;
         int[] styles = null;
+        int styled = 0;
         Map<String, Species> genes = new LinkedHashMap<>();
         Map<String, Integer> repeated = new HashMap<>();
         for (Mention m : found) {
@@ -200,8 +201,8 @@ public final class MentionModel implements Serializable {
                 f.add("genes=" + count(genes.size()));
                 if (styles == null) {
                     styles = NomenclatureStyle.count(found);
+                    styled = Arrays.stream(styles).sum();
                 }
-                int styled = Arrays.stream(styles).sum();
                 f.add("candidate style share=" + share(styles[NomenclatureStyle.of(s).ordinal()], styled));
                 f.add("given style share=" + share(styles[NomenclatureStyle.of(given).ordinal()], styled));
                 f.add("source=" + (term == null ? "ortholog" : source(term.source())));
