@@ -96,6 +96,35 @@ class MentionModelTest {
     }
 
     @Test
+    void aCoordinatedMemberIsLookedUpInTheOtherSpeciesByItsGenesSymbol() {
+        Concept mapk3 = Concept.gene("5595", "MAPK3", Species.HUMAN, "HGNC:6877", null, null);
+        Concept mapk1 = Concept.gene("5594", "MAPK1", Species.HUMAN, "HGNC:6871", null, null);
+        Concept mouseMapk3 = Concept.gene("26417", "Mapk3", Species.MOUSE, null, "5595", "MAPK3");
+        Concept mouseMapk1 = Concept.gene("26413", "Mapk1", Species.MOUSE, null, "5594", "MAPK1");
+        Vocabulary v = new Vocabulary(Map.of(
+                TermKey.gene("ERK1"), terms(new Vocabulary.Term("ERK1", mapk3, "NCBI Gene synonym"), new Vocabulary.Term("Erk1", mouseMapk3, "NCBI Gene synonym")),
+                TermKey.gene("ERK2"), terms(new Vocabulary.Term("ERK2", mapk1, "NCBI Gene synonym"), new Vocabulary.Term("Erk2", mouseMapk1, "NCBI Gene synonym")),
+                TermKey.gene("MAPK1"), terms(new Vocabulary.Term("MAPK1", mapk1, "NCBI Gene symbol"), new Vocabulary.Term("Mapk1", mouseMapk1, "NCBI Gene symbol"))),
+                Map.of());
+        String text = "ERK1/2 rose in patients.";
+        List<Mention> found = new EntityMatcher(v).find(text);
+        assertThat(found).extracting(Mention::text).containsExactly("ERK1", "2");
+        assertThat(found).extracting(Mention::concept).containsExactly(mapk3, mapk1);
+        List<MentionModel.Candidate> other = MentionModel.otherSpecies(v, text, null, found);
+        assertThat(other).extracting(MentionModel.Candidate::concept).containsExactly(mouseMapk3, mouseMapk1);
+        assertThat(other.get(1).source()).isEqualTo(found.get(1));
+        assertThat(other.get(1).features()).contains("pair=MOUSE<HUMAN", "source=NCBI Gene symbol", "case=other", "orthologs", "shape=0");
+    }
+
+    /** A name's human and mouse entries. */
+    private static Vocabulary.GeneTerms terms(Vocabulary.Term human, Vocabulary.Term mouse) {
+        Vocabulary.Term[] t = new Vocabulary.Term[Species.values().length];
+        t[Species.HUMAN.ordinal()] = human;
+        t[Species.MOUSE.ordinal()] = mouse;
+        return new Vocabulary.GeneTerms(t);
+    }
+
+    @Test
     void theMatcherNamesTheOtherSpeciesGeneAtTheSameSpanWhereTheModelSaysSo() {
         EntityMatcher matcher = new EntityMatcher(tnf().withMentionModel(speciesModel()));
         List<Mention> both = matcher.find("Tnf rose in mice and in patients.");

@@ -133,7 +133,7 @@ public final class MentionModel implements Serializable {
 
     /**
      * For each gene of another species that the names of {@code found}'s gene mentions name (the vocabulary's
-     * entry for the name in that species, or a rodent gene's human ortholog) and that no mention names yet,
+     * entry for the name in that species, or a rodent gene's human ortholog; see {@link #names}) and that no mention names yet,
      * its first mention's features: the two species; how often the study names each species (in {@code text}
      * and {@code context}) and whether a word near the mention names either; what share of the text's genes
      * are of either species and how many genes it names; what share of its gene names are written the way
@@ -162,7 +162,7 @@ public final class MentionModel implements Serializable {
                 continue;
             }
             Species given = m.concept().species();
-            Vocabulary.GeneTerms names = vocabulary.genes(TermKey.gene(m.text()));
+            Vocabulary.GeneTerms names = names(vocabulary, m);
             int[] near = null;
             for (Species s : Species.values()) {
                 Vocabulary.Term term = s == given || names == null ? null : names.of(s);
@@ -217,6 +217,16 @@ public final class MentionModel implements Serializable {
             }
         }
         return new ArrayList<>(out.values());
+    }
+
+    /**
+     * A gene mention's name in every species: its text's, or, where the text names no gene, its gene's symbol's. A
+     * coordination's member stands on its number: the "2" of "ERK1/2" is human MAPK1, and its symbol finds the mouse
+     * Mapk1 it may name too, as "ERK1" finds Mapk3.
+     */
+    private static Vocabulary.GeneTerms names(Vocabulary vocabulary, Mention m) {
+        Vocabulary.GeneTerms byText = vocabulary.genes(TermKey.gene(m.text()));
+        return byText != null ? byText : vocabulary.genes(TermKey.gene(m.concept().name()));
     }
 
     /**
