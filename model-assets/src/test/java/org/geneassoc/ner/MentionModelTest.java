@@ -20,10 +20,8 @@ class MentionModelTest {
 
     /** TNF as the human and the mouse gene tables spell it. */
     private static Vocabulary tnf() {
-        Vocabulary.Term[] tnf = new Vocabulary.Term[Species.values().length];
-        tnf[Species.HUMAN.ordinal()] = new Vocabulary.Term("TNF", TNF, "NCBI Gene symbol");
-        tnf[Species.MOUSE.ordinal()] = new Vocabulary.Term("Tnf", MOUSE_TNF, "NCBI Gene symbol");
-        return new Vocabulary(Map.of(TermKey.gene("TNF"), new Vocabulary.GeneTerms(tnf)), Map.of());
+        return new Vocabulary(Map.of(TermKey.gene("TNF"), terms(new Vocabulary.Term("TNF", TNF, "NCBI Gene symbol"),
+                new Vocabulary.Term("Tnf", MOUSE_TNF, "NCBI Gene symbol"))), Map.of());
     }
 
     /** Keeps every match; names a gene of another species too where a word near the mention names that species. */
