@@ -124,6 +124,14 @@ class EntityMatcherTest {
     }
 
     @Test
+    void aSentenceAboutACellLineNamesTheGenesOfItsSpecies() {
+        // HeLa cells are human and PC12 cells rat: in a study of mice, the sentence about them is not about mouse genes.
+        assertThat(ids("Tnf knockout mice were studied. In these cells, TNF-alpha was silenced.")).containsEntry("TNF-alpha", "GENE:21926");
+        assertThat(ids("Tnf knockout mice were studied. In HeLa cells, TNF-alpha was silenced.")).containsEntry("TNF-alpha", "GENE:7124");
+        assertThat(ids("Tnf knockout mice were studied. In PC12 cells, TNF-alpha was silenced.")).containsEntry("TNF-alpha", "GENE:24835");
+    }
+
+    @Test
     void theTitleNamesTheSpeciesOfAnAbstractThatDoesNot() {
         assertThat(matcher.find("Leptin levels were measured.", "Obesity in Wistar rats").get(0).concept().id()).isEqualTo("25608");
         assertThat(matcher.find("Leptin levels were measured.", null).get(0).concept().id()).isEqualTo("3952");

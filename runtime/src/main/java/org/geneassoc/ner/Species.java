@@ -1,6 +1,7 @@
 package org.geneassoc.ner;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -10,16 +11,28 @@ import java.util.Set;
  */
 public enum Species {
     HUMAN("9606", Set.of("human", "humans", "patient", "patients", "man", "men", "woman", "women", "child", "children",
-            "people", "person", "persons", "participants", "individuals", "infant", "infants", "families", "proband")),
-    MOUSE("10090", Set.of("mouse", "mice", "murine", "mus", "c57bl", "balb")),
-    RAT("10116", Set.of("rat", "rats", "rattus", "wistar", "sprague"));
+            "people", "person", "persons", "participants", "individuals", "infant", "infants", "families", "proband"),
+            Set.of("hela", "hek", "hek293", "hek293t", "293t", "hepg2", "huh", "huh7", "a549", "mcf", "mcf7", "mcf10a", "jurkat",
+                    "u2os", "hct116", "k562", "lncap", "sw480", "sw620", "thp", "u937", "huvec", "huvecs", "caco", "sy5y", "hacat",
+                    "t47d", "du145", "saos", "u87", "u251", "hl60", "ht1080")),
+    MOUSE("10090", Set.of("mouse", "mice", "murine", "mus", "c57bl", "balb"),
+            Set.of("nih3t3", "3t3", "raw264", "c2c12", "mef", "mefs", "neuro2a", "n2a", "b16", "min6", "j774", "l929", "mc3t3", "bv2",
+                    "4t1", "ct26")),
+    RAT("10116", Set.of("rat", "rats", "rattus", "wistar", "sprague"), Set.of("pc12", "h9c2", "h4iie", "gh3", "ar42j"));
 
     private final String taxon;
     private final Set<String> cues;
 
-    Species(String taxon, Set<String> cues) {
+    /**
+     * @param words     keys of the words that name the species or its people and strains
+     * @param cellLines keys of widely used cell lines of the species, by their origin in Cellosaurus: a sentence
+     *                  about HeLa cells in a study of mice is about human genes ("MCF-7" keys as "mcf" and "7")
+     */
+    Species(String taxon, Set<String> words, Set<String> cellLines) {
         this.taxon = taxon;
-        this.cues = cues;
+        Set<String> all = new HashSet<>(words);
+        all.addAll(cellLines);
+        this.cues = Set.copyOf(all);
     }
 
     /** The NCBI taxonomy ID. */
