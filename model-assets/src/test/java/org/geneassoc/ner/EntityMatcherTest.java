@@ -132,6 +132,16 @@ class EntityMatcherTest {
     }
 
     @Test
+    void humanTumoursGrownInNudeMiceNameHumanGenes() {
+        // Mice are named as often as people (not at all), so the study is taken to be about mice...
+        assertThat(ids("TNF-alpha was silenced and the tumours grew in mice.")).containsEntry("TNF-alpha", "GENE:21926");
+        // ...unless they are the immunodeficient hosts of a human graft, which is studied for its human genes.
+        assertThat(ids("TNF-alpha was silenced and the tumours grew in nude mice.")).containsEntry("TNF-alpha", "GENE:7124");
+        assertThat(ids("TNF-alpha was silenced in xenografts. The xenografts grew in mice.")).containsEntry("TNF-alpha", "GENE:7124");
+        assertThat(ids("TNF-alpha was silenced and the tumours grew in NOD/SCID mice.")).containsEntry("TNF-alpha", "GENE:7124");
+    }
+
+    @Test
     void theTitleNamesTheSpeciesOfAnAbstractThatDoesNot() {
         assertThat(matcher.find("Leptin levels were measured.", "Obesity in Wistar rats").get(0).concept().id()).isEqualTo("25608");
         assertThat(matcher.find("Leptin levels were measured.", null).get(0).concept().id()).isEqualTo("3952");

@@ -91,16 +91,17 @@ public final class EntityMatcher {
         String[] wordKeys = new String[count];
         // Words a span skips: a possessive s, or a short form in parentheses inside a name ("central nervous system (CNS) infection").
         boolean[] skipped = new boolean[count];
-        Species[] cues = new Species[count];
-        int[] cueCounts = new int[Species.values().length];
         for (int w = 0; w < count; w++) {
             int start = words.get(w)[0];
             int end = words.get(w)[1];
             wordKeys[w] = TermKey.gene(text.substring(start, end));
             skipped[w] = isPossessive(text, start, end) || isBracketedShortForm(text, start, end);
-            cues[w] = Species.cuedBy(wordKeys[w]);
-            if (cues[w] != null) {
-                cueCounts[cues[w].ordinal()]++;
+        }
+        Species[] cues = Species.cuedBy(wordKeys);
+        int[] cueCounts = new int[Species.values().length];
+        for (Species cue : cues) {
+            if (cue != null) {
+                cueCounts[cue.ordinal()]++;
             }
         }
         if (context != null) {
@@ -513,8 +514,8 @@ public final class EntityMatcher {
 
     /** Adds to {@code counts} (by {@link Species#ordinal()}) the words of {@code text[from, to)} that name a species. */
     static void countCues(String text, int from, int to, int[] counts) {
-        for (int[] w : words(text, from, to)) {
-            Species cue = Species.cuedBy(TermKey.gene(text.substring(w[0], w[1])));
+        String[] keys = words(text, from, to).stream().map(w -> TermKey.gene(text.substring(w[0], w[1]))).toArray(String[]::new);
+        for (Species cue : Species.cuedBy(keys)) {
             if (cue != null) {
                 counts[cue.ordinal()]++;
             }
