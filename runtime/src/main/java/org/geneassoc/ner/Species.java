@@ -76,7 +76,8 @@ public enum Species {
             out[w] = BY_CUE.get(wordKeys[w]);
         }
         for (int w = 0; w < wordKeys.length; w++) {
-            if (Grafts.HOSTS.contains(wordKeys[w])) {
+            // Every host word names people, so the set is asked only of words that do.
+            if (out[w] == HUMAN && Grafts.HOSTS.contains(wordKeys[w])) {
                 for (int next = w + 1; next < Math.min(wordKeys.length, w + 1 + HOST_REACH); next++) {
                     if (out[next] == MOUSE) {
                         out[next] = null;
