@@ -30,12 +30,14 @@ public final class EntityEvaluation {
 
     /**
      * The gene line of a report, the line of the three species the vocabulary names together (what a
-     * multi-species corpus can be asked of it), and one line per species, each scored on its own.
+     * multi-species corpus can be asked of it) with its {@link F1Interval}, and one line per species, each
+     * scored on its own.
      */
     public static List<String> geneLines(Map<String, Set<String>> genes, Map<String, Set<String>> gold, Function<String, String> speciesOf) {
         List<String> out = new ArrayList<>();
         out.add(SetScores.of(genes, gold).line("genes (Entrez ID per abstract)"));
         out.add(namedSpecies(genes, gold, speciesOf).line("  genes, human+mouse+rat"));
+        out.add(namedSpeciesInterval(genes, gold, speciesOf).line());
         for (String s : SPECIES) {
             Predicate<String> of = id -> speciesOf.apply(id).equals(s);
             out.add(SetScores.of(SetScores.restrict(genes, of), SetScores.restrict(gold, of)).line("  genes, " + s));
@@ -43,10 +45,23 @@ public final class EntityEvaluation {
         return out;
     }
 
+    /** The disease line of a report and its {@link F1Interval}. */
+    public static List<String> diseaseLines(Map<String, Set<String>> diseases, Map<String, Set<String>> gold) {
+        return List.of(SetScores.of(diseases, gold).line("diseases (MeSH/OMIM ID per abstract)"),
+                F1Interval.of(SetScores.perDocument(diseases, gold)).line());
+    }
+
     /** Genes of the three species the vocabulary names (human, mouse, rat) alone, IDs per abstract. */
     private static SetScores namedSpecies(Map<String, Set<String>> genes, Map<String, Set<String>> gold, Function<String, String> speciesOf) {
-        Predicate<String> named = id -> !speciesOf.apply(id).equals("other");
-        return SetScores.of(SetScores.restrict(genes, named), SetScores.restrict(gold, named));
+        return SetScores.of(SetScores.restrict(genes, named(speciesOf)), SetScores.restrict(gold, named(speciesOf)));
+    }
+
+    private static F1Interval namedSpeciesInterval(Map<String, Set<String>> genes, Map<String, Set<String>> gold, Function<String, String> speciesOf) {
+        return F1Interval.of(SetScores.perDocument(SetScores.restrict(genes, named(speciesOf)), SetScores.restrict(gold, named(speciesOf))));
+    }
+
+    private static Predicate<String> named(Function<String, String> speciesOf) {
+        return id -> !speciesOf.apply(id).equals("other");
     }
 
     /** The species a gene ID belongs to as the report names it; IDs of none of the three are "other". */
@@ -205,7 +220,7 @@ public final class EntityEvaluation {
     public List<String> report(int examplesPerClass) {
         List<String> out = new ArrayList<>(scoreGenes ? geneLines(genes, goldGenes, id -> speciesName(vocabulary, id))
                 : List.of("genes: not annotated in this corpus, not scored"));
-        out.add(scoreDiseases ? diseaseScores().line("diseases (MeSH/OMIM ID per abstract)") : "diseases: not annotated in this corpus, not scored");
+        out.addAll(scoreDiseases ? diseaseLines(diseases, goldDiseases) : List.of("diseases: not annotated in this corpus, not scored"));
         out.add("errors (IDs per abstract, by cause):");
         errors.forEach((error, n) -> {
             out.add(String.format(Locale.ROOT, "  %5d  %s", n, error));
@@ -225,6 +240,16 @@ public final class EntityEvaluation {
     /** Genes of the three species the vocabulary names (human, mouse, rat), IDs per abstract; null where genes are not scored. */
     public SetScores namedSpeciesGeneScores() {
         return scoreGenes ? namedSpecies(genes, goldGenes, id -> speciesName(vocabulary, id)) : null;
+    }
+
+    /** The interval of {@link #namedSpeciesGeneScores}'s F1; null where genes are not scored. */
+    public F1Interval namedSpeciesGeneInterval() {
+        return scoreGenes ? namedSpeciesInterval(genes, goldGenes, id -> speciesName(vocabulary, id)) : null;
+    }
+
+    /** The interval of {@link #diseaseScores}'s F1; null where diseases are not scored. */
+    public F1Interval diseaseInterval() {
+        return scoreDiseases ? F1Interval.of(SetScores.perDocument(diseases, goldDiseases)) : null;
     }
 
     /** Diseases, IDs per abstract; null where diseases are not scored. */

@@ -51,7 +51,7 @@ public final class PairEvaluation {
     public List<String> report(Map<String, Set<String>> genes, Map<String, Set<String>> diseases, List<Predicted> predicted,
                                double associationThreshold, java.util.function.Function<String, String> speciesOf) {
         List<String> out = new ArrayList<>(EntityEvaluation.geneLines(genes, goldGenes, speciesOf));
-        out.add(SetScores.of(diseases, goldDiseases).line("diseases (MeSH/OMIM ID per abstract)"));
+        out.addAll(EntityEvaluation.diseaseLines(diseases, goldDiseases));
         SetScores everyPair = SetScores.of(GoldStandard.everyPair(genes, diseases), goldPairs);
         out.add(everyPair.line("pairs: every gene x disease of an abstract"));
         out.add(everyPair.bestSubset().line("pairs: best any scoring of these entities can do"));
@@ -64,6 +64,7 @@ public final class PairEvaluation {
         }
         SetScores chosen = pairs(predicted, associationThreshold);
         out.add(chosen.line(String.format(Locale.ROOT, "pairs: association score >= %.2f", associationThreshold)));
+        out.add(F1Interval.of(SetScores.perDocument(kept(predicted, p -> p.score() >= associationThreshold), goldPairs)).line());
         out.add(String.format(Locale.ROOT, "PAIR_F1=%.4f", chosen.f1()));
         return out;
     }

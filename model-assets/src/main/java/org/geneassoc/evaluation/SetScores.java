@@ -11,23 +11,18 @@ import java.util.Set;
 public record SetScores(long tp, long fp, long fn) {
 
     public static SetScores of(Map<String, Set<String>> predicted, Map<String, Set<String>> gold) {
-        long tp = 0, fp = 0, fn = 0;
+        return perDocument(predicted, gold).values().stream().reduce(new SetScores(0, 0, 0), SetScores::plus);
+    }
+
+    /** The counts of each document of the gold standard, keyed as it is. */
+    public static Map<String, SetScores> perDocument(Map<String, Set<String>> predicted, Map<String, Set<String>> gold) {
+        Map<String, SetScores> out = new java.util.TreeMap<>();
         for (Map.Entry<String, Set<String>> g : gold.entrySet()) {
             Set<String> p = predicted.getOrDefault(g.getKey(), Set.of());
-            for (String item : p) {
-                if (g.getValue().contains(item)) {
-                    tp++;
-                } else {
-                    fp++;
-                }
-            }
-            for (String item : g.getValue()) {
-                if (!p.contains(item)) {
-                    fn++;
-                }
-            }
+            long tp = p.stream().filter(g.getValue()::contains).count();
+            out.put(g.getKey(), new SetScores(tp, p.size() - tp, g.getValue().size() - tp));
         }
-        return new SetScores(tp, fp, fn);
+        return out;
     }
 
     /** The items each document has that pass {@code keep}: a subset to score on its own (one species' genes). */

@@ -13,6 +13,7 @@ import org.geneassoc.assets.VocabularyBuilder;
 import org.geneassoc.evaluation.Corpus;
 import org.geneassoc.evaluation.DiseaseIds;
 import org.geneassoc.evaluation.EntityEvaluation;
+import org.geneassoc.evaluation.F1Interval;
 import org.geneassoc.evaluation.PubTator;
 import org.geneassoc.evaluation.SetScores;
 import org.geneassoc.models.ModelsFolder;
@@ -30,7 +31,8 @@ import picocli.CommandLine.Option;
 @Command(name = "evaluate-entities", mixinStandardHelpOptions = true,
         description = {"Score gene and disease IDs per abstract (title and abstract) against PubTator gold, genes also by",
                 "species, and count the errors by cause with the most frequent examples. One report and one summary line",
-                "per corpus: the --gold files, the cross-validation folds (--cross-validate) or the lockbox (--lockbox)."})
+                "per corpus: the --gold files, the cross-validation folds (--cross-validate) or the lockbox (--lockbox).",
+                "Human+mouse+rat genes and diseases carry a 95% interval of F1: 1,000 resamples of the corpus's abstracts."})
 public final class EvaluateEntitiesCommand implements Callable<Integer> {
     @ArgGroup(multiplicity = "1")
     What what;
@@ -119,12 +121,14 @@ public final class EvaluateEntitiesCommand implements Callable<Integer> {
             }
         }
         List<String> summary = new ArrayList<>();
-        summary.add(String.format(Locale.ROOT, "%-28s %-22s %-22s %s", "corpus", "genes F1 (P/R)", "human+mouse+rat F1", "diseases F1 (P/R)"));
+        summary.add(String.format(Locale.ROOT, "%-28s %-22s %-40s %s", "corpus", "genes F1 (P/R)", "human+mouse+rat F1 (P/R) [95% interval]",
+                "diseases F1 (P/R) [95% interval]"));
         byCorpus.forEach((name, evaluation) -> {
             System.out.println("== " + name);
             evaluation.report(examples).forEach(System.out::println);
-            summary.add(String.format(Locale.ROOT, "%-28s %-22s %-22s %s", name,
-                    cell(evaluation.geneScores()), cell(evaluation.namedSpeciesGeneScores()), cell(evaluation.diseaseScores())));
+            summary.add(String.format(Locale.ROOT, "%-28s %-22s %-40s %s", name, cell(evaluation.geneScores()),
+                    cell(evaluation.namedSpeciesGeneScores()) + interval(evaluation.namedSpeciesGeneInterval()),
+                    cell(evaluation.diseaseScores()) + interval(evaluation.diseaseInterval())));
         });
         System.out.println("== summary (IDs per abstract)");
         summary.forEach(System.out::println);
@@ -138,6 +142,10 @@ public final class EvaluateEntitiesCommand implements Callable<Integer> {
     private Vocabulary read(Path folder) throws java.io.IOException {
         Vocabulary v = Vocabulary.read(folder);
         return withoutMentionModel ? v.withoutMentionModel() : v;
+    }
+
+    private static String interval(F1Interval i) {
+        return i == null ? "" : String.format(Locale.ROOT, " [%.3f-%.3f]", i.low(), i.high());
     }
 
     private static String cell(SetScores s) {
