@@ -36,8 +36,9 @@ public final class EntityEvaluation {
     public static List<String> geneLines(Map<String, Set<String>> genes, Map<String, Set<String>> gold, Function<String, String> speciesOf) {
         List<String> out = new ArrayList<>();
         out.add(SetScores.of(genes, gold).line("genes (Entrez ID per abstract)"));
-        out.add(namedSpecies(genes, gold, speciesOf).line("  genes, human+mouse+rat"));
-        out.add(namedSpeciesInterval(genes, gold, speciesOf).line());
+        Map<String, SetScores> named = namedSpecies(genes, gold, speciesOf);
+        out.add(SetScores.sum(named).line("  genes, human+mouse+rat"));
+        out.add(F1Interval.of(named).line());
         for (String s : SPECIES) {
             Predicate<String> of = id -> speciesOf.apply(id).equals(s);
             out.add(SetScores.of(SetScores.restrict(genes, of), SetScores.restrict(gold, of)).line("  genes, " + s));
@@ -47,21 +48,14 @@ public final class EntityEvaluation {
 
     /** The disease line of a report and its {@link F1Interval}. */
     public static List<String> diseaseLines(Map<String, Set<String>> diseases, Map<String, Set<String>> gold) {
-        return List.of(SetScores.of(diseases, gold).line("diseases (MeSH/OMIM ID per abstract)"),
-                F1Interval.of(SetScores.perDocument(diseases, gold)).line());
+        Map<String, SetScores> perDocument = SetScores.perDocument(diseases, gold);
+        return List.of(SetScores.sum(perDocument).line("diseases (MeSH/OMIM ID per abstract)"), F1Interval.of(perDocument).line());
     }
 
-    /** Genes of the three species the vocabulary names (human, mouse, rat) alone, IDs per abstract. */
-    private static SetScores namedSpecies(Map<String, Set<String>> genes, Map<String, Set<String>> gold, Function<String, String> speciesOf) {
-        return SetScores.of(SetScores.restrict(genes, named(speciesOf)), SetScores.restrict(gold, named(speciesOf)));
-    }
-
-    private static F1Interval namedSpeciesInterval(Map<String, Set<String>> genes, Map<String, Set<String>> gold, Function<String, String> speciesOf) {
-        return F1Interval.of(SetScores.perDocument(SetScores.restrict(genes, named(speciesOf)), SetScores.restrict(gold, named(speciesOf))));
-    }
-
-    private static Predicate<String> named(Function<String, String> speciesOf) {
-        return id -> !speciesOf.apply(id).equals("other");
+    /** Genes of the three species the vocabulary names (human, mouse, rat) alone, IDs per abstract, by abstract. */
+    private static Map<String, SetScores> namedSpecies(Map<String, Set<String>> genes, Map<String, Set<String>> gold, Function<String, String> speciesOf) {
+        Predicate<String> named = id -> !speciesOf.apply(id).equals("other");
+        return SetScores.perDocument(SetScores.restrict(genes, named), SetScores.restrict(gold, named));
     }
 
     /** The species a gene ID belongs to as the report names it; IDs of none of the three are "other". */
@@ -239,12 +233,12 @@ public final class EntityEvaluation {
 
     /** Genes of the three species the vocabulary names (human, mouse, rat), IDs per abstract; null where genes are not scored. */
     public SetScores namedSpeciesGeneScores() {
-        return scoreGenes ? namedSpecies(genes, goldGenes, id -> speciesName(vocabulary, id)) : null;
+        return scoreGenes ? SetScores.sum(namedSpecies(genes, goldGenes, id -> speciesName(vocabulary, id))) : null;
     }
 
     /** The interval of {@link #namedSpeciesGeneScores}'s F1; null where genes are not scored. */
     public F1Interval namedSpeciesGeneInterval() {
-        return scoreGenes ? namedSpeciesInterval(genes, goldGenes, id -> speciesName(vocabulary, id)) : null;
+        return scoreGenes ? F1Interval.of(namedSpecies(genes, goldGenes, id -> speciesName(vocabulary, id))) : null;
     }
 
     /** The interval of {@link #diseaseScores}'s F1; null where diseases are not scored. */

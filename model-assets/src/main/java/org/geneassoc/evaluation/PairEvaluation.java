@@ -62,16 +62,21 @@ public final class PairEvaluation {
             out.add(s.line(String.format(Locale.ROOT, "pairs: association score >= %.1f", t))
                     + (s.precision() >= cooccurrence.precision() ? "" : "  precision below co-occurrence"));
         }
-        SetScores chosen = pairs(predicted, associationThreshold);
+        Map<String, SetScores> chosenPerDocument = perDocument(predicted, associationThreshold);
+        SetScores chosen = SetScores.sum(chosenPerDocument);
         out.add(chosen.line(String.format(Locale.ROOT, "pairs: association score >= %.2f", associationThreshold)));
-        out.add(F1Interval.of(SetScores.perDocument(kept(predicted, p -> p.score() >= associationThreshold), goldPairs)).line());
+        out.add(F1Interval.of(chosenPerDocument).line());
         out.add(String.format(Locale.ROOT, "PAIR_F1=%.4f", chosen.f1()));
         return out;
     }
 
     /** Pair scores of the associations whose score passes the threshold. */
     public SetScores pairs(List<Predicted> predicted, double threshold) {
-        return SetScores.of(kept(predicted, p -> p.score() >= threshold), goldPairs);
+        return SetScores.sum(perDocument(predicted, threshold));
+    }
+
+    private Map<String, SetScores> perDocument(List<Predicted> predicted, double threshold) {
+        return SetScores.perDocument(kept(predicted, p -> p.score() >= threshold), goldPairs);
     }
 
     private static Map<String, Set<String>> kept(List<Predicted> predicted, java.util.function.Predicate<Predicted> keep) {

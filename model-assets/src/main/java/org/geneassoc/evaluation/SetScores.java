@@ -11,7 +11,12 @@ import java.util.Set;
 public record SetScores(long tp, long fp, long fn) {
 
     public static SetScores of(Map<String, Set<String>> predicted, Map<String, Set<String>> gold) {
-        return perDocument(predicted, gold).values().stream().reduce(new SetScores(0, 0, 0), SetScores::plus);
+        return sum(perDocument(predicted, gold));
+    }
+
+    /** The counts of {@link #perDocument} summed: the corpus figure. */
+    public static SetScores sum(Map<String, SetScores> perDocument) {
+        return perDocument.values().stream().reduce(new SetScores(0, 0, 0), SetScores::plus);
     }
 
     /** The counts of each document of the gold standard, keyed as it is. */
