@@ -231,24 +231,27 @@ public final class EntityEvaluation {
         return scoreGenes ? SetScores.of(genes, goldGenes) : null;
     }
 
-    /** Genes of the three species the vocabulary names (human, mouse, rat), IDs per abstract; null where genes are not scored. */
+    /**
+     * Genes of the three species the vocabulary names (human, mouse, rat), IDs per abstract, by abstract: the
+     * counts a corpus figure sums and its {@link F1Interval} resamples; null where genes are not scored.
+     */
+    public Map<String, SetScores> namedSpeciesGenesByAbstract() {
+        return scoreGenes ? namedSpecies(genes, goldGenes, id -> speciesName(vocabulary, id)) : null;
+    }
+
+    /** {@link #namedSpeciesGenesByAbstract} summed; null where genes are not scored. */
     public SetScores namedSpeciesGeneScores() {
-        return scoreGenes ? SetScores.sum(namedSpecies(genes, goldGenes, id -> speciesName(vocabulary, id))) : null;
+        return scoreGenes ? SetScores.sum(namedSpeciesGenesByAbstract()) : null;
     }
 
-    /** The interval of {@link #namedSpeciesGeneScores}'s F1; null where genes are not scored. */
-    public F1Interval namedSpeciesGeneInterval() {
-        return scoreGenes ? F1Interval.of(namedSpecies(genes, goldGenes, id -> speciesName(vocabulary, id))) : null;
+    /** Diseases, IDs per abstract, by abstract; null where diseases are not scored. */
+    public Map<String, SetScores> diseasesByAbstract() {
+        return scoreDiseases ? SetScores.perDocument(diseases, goldDiseases) : null;
     }
 
-    /** The interval of {@link #diseaseScores}'s F1; null where diseases are not scored. */
-    public F1Interval diseaseInterval() {
-        return scoreDiseases ? F1Interval.of(SetScores.perDocument(diseases, goldDiseases)) : null;
-    }
-
-    /** Diseases, IDs per abstract; null where diseases are not scored. */
+    /** {@link #diseasesByAbstract} summed; null where diseases are not scored. */
     public SetScores diseaseScores() {
-        return scoreDiseases ? SetScores.of(diseases, goldDiseases) : null;
+        return scoreDiseases ? SetScores.sum(diseasesByAbstract()) : null;
     }
 
     public Map<String, Set<String>> genes() {

@@ -55,7 +55,7 @@ class AnyPubTatorCorpusTest {
         assertThat(e.geneScores()).as("the corpus annotates no genes: BRCA1 is not counted as spurious").isNull();
         assertThat(e.report(1)).contains("genes: not annotated in this corpus, not scored");
         // One abstract: every resample is that abstract, so the interval is the figure itself.
-        assertThat(e.diseaseInterval().low()).isCloseTo(0.8, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(F1Interval.of(e.diseasesByAbstract()).low()).isCloseTo(0.8, org.assertj.core.data.Offset.offset(1e-12));
         assertThat(e.report(1)).contains("    95% interval of F1 0.8000-0.8000 (1,000 resamples of the 1 abstract)");
     }
 

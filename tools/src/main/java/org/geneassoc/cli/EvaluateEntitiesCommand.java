@@ -127,8 +127,7 @@ public final class EvaluateEntitiesCommand implements Callable<Integer> {
             System.out.println("== " + name);
             evaluation.report(examples).forEach(System.out::println);
             summary.add(String.format(Locale.ROOT, "%-28s %-22s %-40s %s", name, cell(evaluation.geneScores()),
-                    cell(evaluation.namedSpeciesGeneScores()) + interval(evaluation.namedSpeciesGeneInterval()),
-                    cell(evaluation.diseaseScores()) + interval(evaluation.diseaseInterval())));
+                    withInterval(evaluation.namedSpeciesGenesByAbstract()), withInterval(evaluation.diseasesByAbstract())));
         });
         System.out.println("== summary (IDs per abstract)");
         summary.forEach(System.out::println);
@@ -144,8 +143,13 @@ public final class EvaluateEntitiesCommand implements Callable<Integer> {
         return withoutMentionModel ? v.withoutMentionModel() : v;
     }
 
-    private static String interval(F1Interval i) {
-        return i == null ? "" : String.format(Locale.ROOT, " [%.3f-%.3f]", i.low(), i.high());
+    /** A corpus figure and its 95% interval, from one scoring of its abstracts; "-" where the kind is not scored. */
+    private static String withInterval(Map<String, SetScores> byAbstract) {
+        if (byAbstract == null) {
+            return "-";
+        }
+        F1Interval i = F1Interval.of(byAbstract);
+        return cell(SetScores.sum(byAbstract)) + String.format(Locale.ROOT, " [%.3f-%.3f]", i.low(), i.high());
     }
 
     private static String cell(SetScores s) {
