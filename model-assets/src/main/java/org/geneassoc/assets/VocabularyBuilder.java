@@ -83,6 +83,8 @@ public final class VocabularyBuilder {
      * judges each match of one where it stands, and its own source lets it weigh them apart from longer synonyms.
      */
     static final String SHORT_SYNONYM = "NCBI Gene short synonym";
+    /** The source of a human gene's HGNC alias or previous name that NCBI Gene does not list; the mention model weighs it apart. */
+    static final String HGNC_ALIAS = "HGNC alias";
     /** A microRNA gene symbol (MIR21, Mir21a, Mir125b-1) and the name texts use after "miR-"/"miRNA-". */
     private static final java.util.regex.Pattern MICRO_RNA = java.util.regex.Pattern.compile("(?i)mir(\\d+[a-z]?(?:-\\d+)?)");
     private static final List<String> SOURCES = List.of("vocab/ncbi-human-genes.tsv", "vocab/ncbi-mouse-genes.tsv", "vocab/ncbi-rat-genes.tsv",
@@ -95,6 +97,8 @@ public final class VocabularyBuilder {
     private final Map<Species, Map<String, Vocabulary.Term>> genes = new EnumMap<>(Species.class);
     private final Map<Species, Map<String, String>> symbols = new EnumMap<>(Species.class);
     private final Map<String, String> hgncIds = new HashMap<>();
+    /** Entrez ID of a human gene → its HGNC alias and previous symbols and names ("survivin" for BIRC5). */
+    private final Map<String, Set<String>> hgncAliases = new HashMap<>();
     /** Entrez ID of a gene → Entrez IDs of its one-to-one orthologs, by species. */
     private final Map<String, Map<Species, String>> orthologs = new HashMap<>();
     private final Map<String, Concept> geneConcepts = new HashMap<>();
@@ -214,6 +218,11 @@ public final class VocabularyBuilder {
         for (String[] c : rows(file, 6)) {
             if (!c[1].isBlank() && !c[2].isBlank()) {
                 hgncIds.putIfAbsent(c[1].strip(), c[2].strip());
+                for (String alias : List.of(c[4].strip(), c[5].strip())) {
+                    if (!alias.isEmpty()) {
+                        hgncAliases.computeIfAbsent(c[1].strip(), k -> new TreeSet<>()).add(alias);
+                    }
+                }
             }
         }
         report.put("hgncIds", hgncIds.size());
@@ -280,6 +289,15 @@ public final class VocabularyBuilder {
                 String alias = syn.strip();
                 if (usableAlias(alias)) {
                     name.accept(new String[] {c[0], alias, isShortWord(alias) ? SHORT_SYNONYM : "NCBI Gene synonym"});
+                }
+            }
+            if (s == Species.HUMAN) {
+                // NCBI's synonyms lack many of HGNC's, protein names above all ("survivin", "Langerin").
+                Set<String> ncbi = new HashSet<>(List.of(c[2].split("\\|")));
+                for (String alias : hgncAliases.getOrDefault(c[0], Set.of())) {
+                    if (!ncbi.contains(alias) && usableAlias(alias)) {
+                        name.accept(new String[] {c[0], alias, isShortWord(alias) ? SHORT_SYNONYM : HGNC_ALIAS});
+                    }
                 }
             }
             java.util.regex.Matcher mir = MICRO_RNA.matcher(c[1]);

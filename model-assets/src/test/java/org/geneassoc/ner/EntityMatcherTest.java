@@ -142,6 +142,17 @@ class EntityMatcherTest {
     }
 
     @Test
+    void hgncAliasesThatNcbiGeneLacksNameTheirGenes() {
+        // None of these is an NCBI Gene synonym or annotated in the corpora: only HGNC lists them.
+        assertThat(ids("Mutations in parkin cause autosomal recessive juvenile parkinsonism.")).containsEntry("parkin", "GENE:5071");
+        assertThat(ids("Hamartin binds tuberin; loss of dyskerin causes dyskeratosis congenita."))
+                .containsEntry("Hamartin", "GENE:7248").containsEntry("dyskerin", "GENE:1736");
+        // HGNC also lists the disease as an alias of ABCD1: the disease's name is still the disease.
+        assertThat(ids("Patients with X-linked adrenoleukodystrophy carry ABCD1 mutations."))
+                .containsOnly(Map.entry("X-linked adrenoleukodystrophy", "DISEASE:D000326"), Map.entry("ABCD1", "GENE:215"));
+    }
+
+    @Test
     void theTitleNamesTheSpeciesOfAnAbstractThatDoesNot() {
         assertThat(matcher.find("Leptin levels were measured.", "Obesity in Wistar rats").get(0).concept().id()).isEqualTo("25608");
         assertThat(matcher.find("Leptin levels were measured.", null).get(0).concept().id()).isEqualTo("3952");
