@@ -292,10 +292,10 @@ public final class VocabularyBuilder {
                 }
             }
             if (s == Species.HUMAN) {
-                // NCBI's synonyms lack many of HGNC's, protein names above all ("survivin", "Langerin").
-                Set<String> ncbi = new HashSet<>(List.of(c[2].split("\\|")));
+                // NCBI's synonyms lack many of HGNC's, protein names above all ("survivin", "Langerin"). An alias NCBI
+                // also lists keeps NCBI's source: a name keeps the first source it was given.
                 for (String alias : hgncAliases.getOrDefault(c[0], Set.of())) {
-                    if (!ncbi.contains(alias) && usableAlias(alias)) {
+                    if (usableAlias(alias)) {
                         name.accept(new String[] {c[0], alias, isShortWord(alias) ? SHORT_SYNONYM : HGNC_ALIAS});
                     }
                 }
