@@ -75,6 +75,11 @@ public final class EntityEvaluation {
     private final Map<String, Set<String>> diseases = new HashMap<>();
     private final Map<String, Integer> errors = new TreeMap<>();
     private final Map<String, Integer> examples = new HashMap<>();
+    /**
+     * Each gene ID's species, from the vocabulary its abstract was scored with: cross-validation scores each
+     * fold with another vocabulary, and the last fold's may lack a gene an earlier fold's names.
+     */
+    private final Map<String, String> speciesById = new HashMap<>();
 
     /** Scores the genes and the diseases, as far as the gold annotates any of each. */
     public EntityEvaluation(Vocabulary vocabulary, List<PubTator.Document> gold, DiseaseIds diseaseIds) {
@@ -129,6 +134,10 @@ public final class EntityEvaluation {
             gold.stream().filter(m -> m.isGene() == gene).forEach(m -> g.addAll(m.ids()));
             Set<String> p = new TreeSet<>();
             found.stream().filter(m -> isGene(m) == gene).forEach(m -> p.add(m.concept().id()));
+            if (gene) {
+                g.forEach(this::noteSpecies);
+                p.forEach(this::noteSpecies);
+            }
             (gene ? goldGenes : goldDiseases).put(d.pmid(), g);
             (gene ? genes : diseases).put(d.pmid(), p);
             String type = gene ? "gene" : "disease";
@@ -143,6 +152,15 @@ public final class EntityEvaluation {
                 }
             }
         }
+    }
+
+    /** Keeps a named species over "other": a vocabulary that lacks the gene says nothing of its species. */
+    private void noteSpecies(String id) {
+        speciesById.merge(id, speciesName(vocabulary, id), (was, now) -> was.equals("other") ? now : was);
+    }
+
+    private String speciesOf(String id) {
+        return speciesById.getOrDefault(id, "other");
     }
 
     /** A mention found, at its offset into "title abstract" and with a disease's ID as {@link #diseaseIds} reads it. */
@@ -212,7 +230,7 @@ public final class EntityEvaluation {
 
     /** Genes (overall and by species) and diseases: P/R/F1 of IDs per abstract, then error classes with counts. */
     public List<String> report(int examplesPerClass) {
-        List<String> out = new ArrayList<>(scoreGenes ? geneLines(genes, goldGenes, id -> speciesName(vocabulary, id))
+        List<String> out = new ArrayList<>(scoreGenes ? geneLines(genes, goldGenes, this::speciesOf)
                 : List.of("genes: not annotated in this corpus, not scored"));
         out.addAll(scoreDiseases ? diseaseLines(diseases, goldDiseases) : List.of("diseases: not annotated in this corpus, not scored"));
         out.add("errors (IDs per abstract, by cause):");
@@ -236,7 +254,7 @@ public final class EntityEvaluation {
      * counts a corpus figure sums and its {@link F1Interval} resamples; null where genes are not scored.
      */
     public Map<String, SetScores> namedSpeciesGenesByAbstract() {
-        return scoreGenes ? namedSpecies(genes, goldGenes, id -> speciesName(vocabulary, id)) : null;
+        return scoreGenes ? namedSpecies(genes, goldGenes, this::speciesOf) : null;
     }
 
     /** {@link #namedSpeciesGenesByAbstract} summed; null where genes are not scored. */

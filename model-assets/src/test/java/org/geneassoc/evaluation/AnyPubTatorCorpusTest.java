@@ -60,6 +60,18 @@ class AnyPubTatorCorpusTest {
     }
 
     @Test
+    void aGeneKeepsTheSpeciesOfTheFoldThatScoredItsAbstract() {
+        // Cross-validation scores each fold with its own vocabulary; a later fold's may not name BRCA1 at all.
+        PubTator.Document d = new PubTator.Document("20", "BRCA1 in families", "Carriers of BRCA1.",
+                List.of(new PubTator.Mention(0, 5, "BRCA1", "Gene", PubTator.Kind.GENE, List.of("672"))), List.of());
+        PubTator.Document other = new PubTator.Document("21", "No genes here", "None.", List.of(), List.of());
+        Vocabulary withoutBrca1 = new Vocabulary(Map.of(), Map.of());
+        EntityEvaluation e = new EntityEvaluation(true, false, DiseaseIds.AS_WRITTEN).add(vocabulary(), List.of(d)).add(withoutBrca1, List.of(other));
+        assertThat(e.namedSpeciesGeneScores()).isEqualTo(new SetScores(1, 0, 0));
+        assertThat(e.report(0)).contains("  genes, human                     P=1.0000 R=1.0000 F1=1.0000 (tp=1 fp=0 fn=0)");
+    }
+
+    @Test
     void anOmimIdMedicMergesIntoOneMeshConceptIsThatConcept(@TempDir Path dir) throws Exception {
         // NCBI Disease writes ataxia telangiectasia as OMIM:208900; MEDIC merges that into MeSH D001260, which the vocabulary names.
         Path file = Files.writeString(dir.resolve("ncbi.PubTator"), NCBI_DISEASE_STYLE.replace("\tD001260", "\tOMIM:208900"));
